@@ -1,0 +1,44 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { App } from './fixtures.ts';
+
+async function seriousViolations(page: Page) {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	return violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('main screens have no serious or critical axe violations at 360 px', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.getByLabel('Email')).toBeVisible();
+	expect(await seriousViolations(page), 'sign in').toEqual([]);
+
+	const app = new App(page);
+	await app.signIn('tech@acme.test');
+	expect(await seriousViolations(page), 'licenses').toEqual([]);
+
+	await app.openGetAKey();
+	expect(await seriousViolations(page), 'get a key').toEqual([]);
+
+	await page.getByRole('link', { name: /Needs attention/ }).first().click();
+	expect(await seriousViolations(page), 'needs attention').toEqual([]);
+
+	// nothing may overflow the phone's width
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+	expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('installable: a manifest with 192 and 512 icons that load', async ({ page, request }) => {
+	await page.goto('/');
+	const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+	expect(href).toBeTruthy();
+	const manifest = await (await request.get(new URL(href!, page.url()).toString())).json();
+	expect(manifest.display).toBe('standalone');
+	const sizes = manifest.icons.map((i: { sizes: string }) => i.sizes);
+	expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
+	for (const icon of manifest.icons) {
+		const res = await request.get(new URL(icon.src, page.url()).toString());
+		expect(res.headers()['content-type']).toContain('image/png');
+	}
+});

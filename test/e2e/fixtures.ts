@@ -1,0 +1,90 @@
+// Page model and API helpers shared by the end-to-end specs. Locators go by role and label, as a person reads.
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'keyfield-demo';
+
+export const registration = {
+	company: 'Acme Field Services',
+	contactName: 'Ana Técnica',
+	email: 'ana@acme.test',
+	phone: '+34 600 000 000',
+	country: 'ES'
+};
+
+async function signInApi(request: APIRequestContext, email: string) {
+	const res = await request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
+	expect(res.status(), await res.text()).toBe(200);
+	return (await res.json()) as { accounts: { id: string; name: string }[] };
+}
+
+/** An unregistered demo serial of the named customer's certificates, looked up through the vendor API. */
+export async function freeSerial(request: APIRequestContext, customerAdminEmail: string): Promise<string> {
+	const { accounts } = await signInApi(request, customerAdminEmail);
+	const accountId = accounts[0]!.id;
+	await signInApi(request, 'vendor@keyfield.test');
+	const res = await request.get(`/api/admin/certificates?accountId=${accountId}`);
+	expect(res.status()).toBe(200);
+	const { certificates } = (await res.json()) as { certificates: { serials: { serial: string; licenseId: string | null }[] }[] };
+	const free = certificates.flatMap((c) => c.serials).find((s) => s.licenseId === null);
+	if (!free) throw new Error(`no free demo serial left for ${customerAdminEmail}`);
+	await request.post('/api/auth/logout');
+	return free.serial;
+}
+
+/** One character changed in the given group (1-based), keeping it a valid-looking character. */
+export function typo(serial: string, group: number): string {
+	const at = 2 + (group - 1) * 6 + 1;
+	const replacement = serial[at] === '7' ? '8' : '7';
+	return serial.slice(0, at) + replacement + serial.slice(at + 1);
+}
+
+export class App {
+	constructor(readonly page: Page) {}
+
+	get status(): Locator {
+		return this.page.getByTestId('sync-status');
+	}
+
+	async signIn(email: string) {
+		await this.page.goto('/');
+		await this.page.getByLabel('Email').fill(email);
+		await this.page.getByLabel('Password').fill(DEMO_PASSWORD);
+		await this.page.getByRole('button', { name: 'Sign in' }).click();
+		await expect(this.status).toContainText('Online');
+		await expect(this.status).toContainText('0 pending');
+	}
+
+	/** Waits until the service worker has installed the precached shell, so the next load can be offline. */
+	async waitForOfflineReady() {
+		await this.page.evaluate(async () => {
+			await navigator.serviceWorker.ready;
+		});
+	}
+
+	async openGetAKey() {
+		await this.page.getByRole('link', { name: 'Get a key' }).first().click();
+		await expect(this.page.getByLabel('Serial number')).toBeVisible();
+	}
+
+	async getKey(serial: string, reg = registration) {
+		await this.openGetAKey();
+		await this.page.getByLabel('Serial number').fill(serial);
+		await this.page.getByRole('button', { name: 'Continue' }).click();
+		await this.page.getByLabel('Company').fill(reg.company);
+		await this.page.getByLabel('Contact name').fill(reg.contactName);
+		await this.page.getByLabel('Email').fill(reg.email);
+		await this.page.getByLabel('Phone').fill(reg.phone);
+		await this.page.getByLabel('Country').selectOption(reg.country);
+		await this.page.getByRole('button', { name: 'Continue' }).click();
+		await expect(this.page.getByText(serial)).toBeVisible();
+		await this.page.getByRole('button', { name: 'Confirm' }).click();
+	}
+
+	async openLicenses() {
+		await this.page.getByRole('link', { name: 'Licenses' }).first().click();
+	}
+
+	licenseItem(serial: string): Locator {
+		return this.page.getByRole('listitem').filter({ hasText: serial });
+	}
+}

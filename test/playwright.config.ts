@@ -1,0 +1,36 @@
+import { defineConfig, devices } from '@playwright/test';
+import { findChromium } from './scripts/chromium.mjs';
+
+const port = Number(process.env.E2E_PORT ?? 8799);
+
+export default defineConfig({
+	testDir: './e2e',
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	fullyParallel: false,
+	workers: 1, // one server and one database: specs share the demo seed and each registers its own serials
+	retries: 0,
+	reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : 'list',
+	use: {
+		baseURL: `http://localhost:${port}`,
+		...devices['Pixel 7'],
+		viewport: { width: 360, height: 740 },
+		browserName: 'chromium',
+		serviceWorkers: 'allow',
+		trace: 'retain-on-failure',
+		screenshot: 'only-on-failure',
+		launchOptions: {
+			executablePath: findChromium() ?? undefined,
+			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+		}
+	},
+	webServer: {
+		command: 'tsx e2e/serve.ts',
+		url: `http://localhost:${port}/api/health`,
+		reuseExistingServer: false,
+		timeout: 120_000,
+		env: { PORT: String(port) },
+		stdout: 'pipe',
+		stderr: 'pipe'
+	}
+});

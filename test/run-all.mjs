@@ -1,0 +1,64 @@
+// `pnpm test`: every suite in one go — type check, unit and integration tests of each package, then the
+// Playwright end-to-end suite against a production build. Ends with one "N passed, N failed" line.
+// DATABASE_URL selects real Postgres for the server suites and e2e; without it they run on embedded PGlite.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureChromium } from './scripts/chromium.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const reports = mkdtempSync(join(tmpdir(), 'keyfield-test-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failedSteps = [];
+
+function run(label, cmd, args, env = {}) {
+	console.log(`\n━━ ${label}`);
+	const started = Date.now();
+	const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+	console.log(`━━ ${label}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	if (result.status !== 0) failedSteps.push(label);
+	return result.status === 0;
+}
+
+function countVitest(file) {
+	if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
+	const r = JSON.parse(readFileSync(file, 'utf8'));
+	return { passed: r.numPassedTests, failed: r.numFailedTests + (r.success ? 0 : r.numFailedTestSuites), skipped: r.numPendingTests + r.numTodoTests };
+}
+
+function countPlaywright(file) {
+	if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
+	const s = JSON.parse(readFileSync(file, 'utf8')).stats;
+	return { passed: s.expected + s.flaky, failed: s.unexpected, skipped: s.skipped };
+}
+
+function add(counts) {
+	for (const k of Object.keys(totals)) totals[k] += counts[k];
+}
+
+const chromium = ensureChromium();
+console.log(`Postgres: ${process.env.DATABASE_URL ? 'real (DATABASE_URL)' : 'embedded PGlite (set DATABASE_URL for real Postgres)'}`);
+
+add(run('type check (every package)', 'pnpm', ['-r', 'check']) ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
+
+for (const pkg of ['shared', 'sync-server', 'web']) {
+	const out = join(reports, `${pkg}.json`);
+	run(`${pkg}: vitest`, 'pnpm', ['--filter', `@keyfield/${pkg}`, 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`]);
+	add(countVitest(out));
+}
+
+if (run('web: production build', 'pnpm', ['--filter', '@keyfield/web', 'build'])) {
+	const out = join(reports, 'e2e.json');
+	run('end-to-end (Playwright, Chromium)', 'pnpm', ['--filter', '@keyfield/test', 'e2e'], {
+		CHROMIUM_PATH: chromium,
+		PLAYWRIGHT_JSON_OUTPUT_NAME: out
+	});
+	add(countPlaywright(out));
+} else add({ passed: 0, failed: 1, skipped: 0 });
+
+if (process.env.KEYFIELD_TEST_SUMMARY) writeFileSync(process.env.KEYFIELD_TEST_SUMMARY, JSON.stringify(totals));
+if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exit(totals.failed || failedSteps.length ? 1 : 0);
