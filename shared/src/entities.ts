@@ -24,7 +24,7 @@ export type AccountRow = z.infer<typeof AccountRow>;
 export const MembershipRow = z.object({ id: Uuid, ...synced, userId: Uuid, email: z.string(), role: Role });
 export type MembershipRow = z.infer<typeof MembershipRow>;
 
-export const ProductRow = z.object({ id: Uuid, ...synced, sku: z.string(), name: z.string(), version: z.string() });
+export const ProductRow = z.object({ id: Uuid, ...synced, sku: z.string(), name: z.string(), productVersion: z.string() });
 export type ProductRow = z.infer<typeof ProductRow>;
 
 export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code (ISO 3166)');

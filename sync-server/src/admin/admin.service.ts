@@ -1,0 +1,125 @@
+/**
+ * Vendor operations: accounts, users, products, certificates and delegations. Each runs in one transaction,
+ * bumps the versions of the accounts whose synced rows it changes, and writes the journal. The demo seed uses
+ * the same functions.
+ */
+import { ErrorCode, makeCode } from '@keyfield/shared';
+import { sql, type Kysely } from 'kysely';
+import type { z } from 'zod';
+import { hashPassword } from '../auth/passwords.ts';
+import { POKE_CHANNEL, accountExists, bumpAccountVersion, findMembership, insertAccount, insertMembership } from '../db/accounts.repository.ts';
+import { recordActivity } from '../db/activity.repository.ts';
+import { findProductBySku, insertCertificate, insertProduct } from '../db/catalog.repository.ts';
+import type { Database } from '../db/schema.ts';
+import { isUniqueViolation } from '../db/transaction.ts';
+import { findUserByEmail, insertUser } from '../db/users.repository.ts';
+import { AppError, notFound } from '../errors.ts';
+import type * as S from './admin.schemas.ts';
+
+export type Actor = { userId: string | null; ip: string | null };
+type Db = Kysely<Database>;
+
+const conflict = (message: string) => new AppError(409, ErrorCode.conflict, message);
+
+async function mustExist(db: Db, accountId: string, field: string): Promise<void> {
+	if (!(await accountExists(db, accountId))) throw notFound(`No account ${accountId} (${field}).`);
+}
+
+/** The API creates customer, partner and oem accounts; the seed also makes the vendor's own. */
+export type CreatableKind = z.output<typeof S.CreateAccountRequest>['kind'] | 'vendor';
+
+export async function createAccount(db: Db, actor: Actor, input: { name: string; kind: CreatableKind }) {
+	const id = crypto.randomUUID();
+	await db.transaction().execute(async (tx) => {
+		await insertAccount(tx, { id, ...input });
+		await recordActivity(tx, { ...actor, accountId: id, action: 'admin.account.create', details: input });
+	});
+	return { id };
+}
+
+/** Creates the user, or adds a membership when the email already has a user (the password is then ignored). */
+export async function createUser(db: Db, actor: Actor, input: z.output<typeof S.CreateUserRequest> & { vendor?: boolean }) {
+	await mustExist(db, input.accountId, 'accountId');
+	const existing = await findUserByEmail(db, input.email);
+	const passwordHash = existing ? null : await hashPassword(input.password);
+	const id = existing?.id ?? crypto.randomUUID();
+	await db.transaction().execute(async (tx) => {
+		if (passwordHash) {
+			const name = input.name ?? input.email.split('@')[0]!;
+			await insertUser(tx, { id, email: input.email, name, passwordHash, vendor: input.vendor ?? false });
+		} else if (await findMembership(tx, input.accountId, id)) {
+			throw conflict(`${input.email} is already a member of this account.`);
+		}
+		await insertMembership(tx, { id: crypto.randomUUID(), accountId: input.accountId, userId: id, role: input.role });
+		await recordActivity(tx, {
+			...actor,
+			accountId: input.accountId,
+			action: existing ? 'admin.membership.create' : 'admin.user.create',
+			details: { userId: id, email: input.email, role: input.role }
+		});
+	}).catch((err: unknown) => {
+		// Two requests for one new email or membership at once: the loser sees what the winner made.
+		throw isUniqueViolation(err) ? conflict(`${input.email} was just added by another request.`) : err;
+	});
+	return { id };
+}
+
+export async function createProduct(db: Db, actor: Actor, input: z.output<typeof S.CreateProductRequest>) {
+	const id = crypto.randomUUID();
+	await db.transaction().execute(async (tx) => {
+		await insertProduct(tx, { id, ...input }).catch((err: unknown) => {
+			throw isUniqueViolation(err) ? conflict(`A product with SKU ${input.sku} exists already.`) : err;
+		});
+		await recordActivity(tx, { ...actor, action: 'admin.product.create', details: { id, ...input } });
+	});
+	return { id };
+}
+
+export async function createCertificate(db: Db, actor: Actor, input: z.output<typeof S.CreateCertificateRequest>) {
+	if (input.accountId !== null) await mustExist(db, input.accountId, 'accountId');
+	const product = await findProductBySku(db, input.sku);
+	if (!product) throw notFound(`No product with SKU ${input.sku}.`);
+	const id = crypto.randomUUID();
+	const serials = Array.from({ length: input.serialCount }, () => makeCode('serial', crypto.getRandomValues(new Uint8Array(16))));
+	await db.transaction().execute(async (tx) => {
+		await insertCertificate(tx, { id, accountId: input.accountId, productId: product.id, quantity: input.quantity, maintenanceEnd: input.maintenanceEnd, serials });
+		await recordActivity(tx, { ...actor, accountId: input.accountId, action: 'admin.certificate.create', details: { id, sku: input.sku, quantity: input.quantity, serialCount: serials.length } });
+	});
+	return { id, serials };
+}
+
+/**
+ * Delegation changes scope, not rows: bumping the customer account makes its rows "new" to the partner's devices
+ * (they backfill from 0), and the NOTIFY on the partner account pokes its users so they pull now.
+ */
+export async function createDelegation(db: Db, actor: Actor, input: z.output<typeof S.CreateDelegationRequest>) {
+	await mustExist(db, input.customerAccountId, 'customerAccountId');
+	await mustExist(db, input.partnerAccountId, 'partnerAccountId');
+	if (input.customerAccountId === input.partnerAccountId) throw conflict('An account cannot be delegated to itself.');
+	const id = crypto.randomUUID();
+	await db.transaction().execute(async (tx) => {
+		await tx.insertInto('delegations').values({ id, customer_account_id: input.customerAccountId, partner_account_id: input.partnerAccountId }).execute()
+			.catch((err: unknown) => {
+				throw isUniqueViolation(err) ? conflict('This account is already delegated to that partner.') : err;
+			});
+		await bumpAccountVersion(tx, input.customerAccountId);
+		await pokeAccount(tx, input.partnerAccountId);
+		await recordActivity(tx, { ...actor, accountId: input.customerAccountId, action: 'admin.delegation.create', details: { id, ...input } });
+	});
+	return { id };
+}
+
+export async function deleteDelegation(db: Db, actor: Actor, id: string) {
+	await db.transaction().execute(async (tx) => {
+		const row = await tx.deleteFrom('delegations').where('id', '=', id).returningAll().executeTakeFirst();
+		if (!row) throw notFound(`No delegation ${id}.`);
+		await pokeAccount(tx, row.partner_account_id);
+		await recordActivity(tx, { ...actor, accountId: row.customer_account_id, action: 'admin.delegation.delete', details: { id, partnerAccountId: row.partner_account_id } });
+	});
+	return { ok: true as const };
+}
+
+/** A poke without a row change: the account's users re-pull (and re-read their scope). */
+async function pokeAccount(db: Db, accountId: string): Promise<void> {
+	await sql`select pg_notify(${POKE_CHANNEL}, ${accountId})`.execute(db);
+}

@@ -1,0 +1,68 @@
+/**
+ * Builds the Hono app from its dependencies, so tests run it in-process with `app.request()` and main.ts serves
+ * it. `/api/*` is JSON only (unknown routes included); everything else is the PWA.
+ */
+import { ErrorCode } from '@keyfield/shared';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { sql, type Kysely } from 'kysely';
+import { adminRoutes } from './admin/admin.routes.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import type { Database } from './db/schema.ts';
+import { notFound } from './errors.ts';
+import type { AppEnv } from './http/env.ts';
+import { errorBody, onError } from './http/on-error.ts';
+import { keysRoutes } from './keys/keys.routes.ts';
+import type { Signer } from './keys/signing-key.ts';
+import { buildOpenApi } from './openapi/openapi.ts';
+import type { PokeHub } from './sync/pokes.ts';
+import { syncRoutes } from './sync/sync.routes.ts';
+import { serveWeb } from './web/static.ts';
+
+export type AppDeps = {
+	db: Kysely<Database>;
+	signer: Signer;
+	pokes: PokeHub;
+	/** Where the built PWA is; null serves the API only. */
+	webDir: string | null;
+	trustProxy?: boolean;
+	bodyLimitBytes?: number;
+	pokeDebounceMs?: number;
+	heartbeatMs?: number;
+};
+
+export function createApp(deps: AppDeps) {
+	const { db, trustProxy = false } = deps;
+	const openapi = buildOpenApi();
+	const api = new Hono<AppEnv>()
+		.use(
+			bodyLimit({
+				maxSize: deps.bodyLimitBytes ?? 1024 * 1024,
+				onError: (c) => c.json(errorBody(ErrorCode.payloadTooLarge, 'The request body is too large.'), 413)
+			})
+		)
+		.get('/health', async (c) => {
+			await sql`select 1`.execute(db);
+			return c.json({ ok: true });
+		})
+		.get('/openapi.json', (c) => c.json(openapi))
+		.route('/auth', authRoutes({ db, trustProxy }))
+		.route(
+			'/sync',
+			syncRoutes({ db, signer: deps.signer, pokes: deps.pokes, trustProxy, pokeDebounceMs: deps.pokeDebounceMs ?? 50, heartbeatMs: deps.heartbeatMs ?? 25_000 })
+		)
+		.route('/keys', keysRoutes(db))
+		.route('/admin', adminRoutes(db, trustProxy))
+		.all('*', () => {
+			throw notFound('No such API endpoint.');
+		});
+
+	const app = new Hono<AppEnv>();
+	app.onError(onError);
+	app.route('/api', api);
+	if (deps.webDir) app.use('*', serveWeb(deps.webDir));
+	app.notFound((c) => c.json(errorBody(ErrorCode.notFound, 'Not found.'), 404));
+	return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,35 @@
+/** Resolves the caller from `Authorization: Bearer <token>` or the `kf_session` cookie. */
+import type { Kysely } from 'kysely';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { findSessionUser } from '../db/users.repository.ts';
+import type { Database } from '../db/schema.ts';
+import { forbidden, unauthorized } from '../errors.ts';
+import type { AppEnv } from '../http/env.ts';
+import { hashToken } from './tokens.ts';
+
+export const SESSION_COOKIE = 'kf_session';
+
+export function presentedToken(c: Context): string | undefined {
+	const header = c.req.header('authorization');
+	const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+	return bearer ?? getCookie(c, SESSION_COOKIE);
+}
+
+export function requireUser(db: Kysely<Database>): MiddlewareHandler<AppEnv> {
+	return async (c, next) => {
+		const token = presentedToken(c);
+		if (!token || token.length > 200) throw unauthorized();
+		const tokenHash = hashToken(token);
+		const user = await findSessionUser(db, tokenHash);
+		if (!user) throw unauthorized();
+		c.set('user', user);
+		c.set('sessionTokenHash', tokenHash);
+		await next();
+	};
+}
+
+export const requireVendor: MiddlewareHandler<AppEnv> = async (c, next) => {
+	if (!c.get('user').vendor) throw forbidden('Only vendor operators can use the vendor API.');
+	await next();
+};

@@ -1,0 +1,29 @@
+/** Settings from the environment (DESIGN §3). Paths default relative to the repository, not the working directory. */
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export type Config = {
+	port: number;
+	databaseUrl: string | undefined;
+	dataDir: string;
+	webDir: string;
+	signingKey: string | undefined;
+	seed: boolean;
+	trustProxy: boolean;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+	const port = Number(env.PORT ?? 8787);
+	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
+	return {
+		port,
+		databaseUrl: env.DATABASE_URL || undefined,
+		dataDir: resolve(env.KEYFIELD_DATA_DIR ?? join(repoRoot, '.data')),
+		webDir: resolve(env.KEYFIELD_WEB_DIR ?? join(repoRoot, 'web', 'build')),
+		signingKey: env.KEYFIELD_SIGNING_KEY || undefined,
+		seed: env.KEYFIELD_SEED !== 'none',
+		trustProxy: env.KEYFIELD_TRUST_PROXY === '1' || env.KEYFIELD_TRUST_PROXY === 'true'
+	};
+}

@@ -1,0 +1,192 @@
+/**
+ * Kysely table types. Synced tables carry `account_id` and `version` (the account's counter at the write that
+ * produced the row). `accounts.version` is the counter itself; the account row's own sync version is `row_version`.
+ * Dates (`date` columns) come back as 'YYYY-MM-DD' strings: both drivers are configured that way (connect.ts).
+ */
+import type { ColumnType, Generated, Insertable } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface AccountsTable {
+	id: string;
+	name: string;
+	kind: 'customer' | 'partner' | 'oem' | 'vendor' | 'catalog';
+	version: Generated<number>;
+	row_version: Generated<number>;
+	created_at: CreatedAt;
+}
+
+export interface UsersTable {
+	id: string;
+	email: string;
+	name: string;
+	password_hash: string;
+	vendor: Generated<boolean>;
+	created_at: CreatedAt;
+}
+
+export interface MembershipsTable {
+	id: string;
+	account_id: string;
+	user_id: string;
+	role: 'admin' | 'member' | 'technician';
+	version: number;
+	created_at: CreatedAt;
+}
+
+/** The customer account lets the partner account's users see and manage it. */
+export interface DelegationsTable {
+	id: string;
+	customer_account_id: string;
+	partner_account_id: string;
+	created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+	token_hash: string;
+	user_id: string;
+	created_at: CreatedAt;
+	expires_at: ColumnType<Date, Date, Date>;
+}
+
+export interface LoginFailuresTable {
+	id: Generated<number>;
+	email: string;
+	ip: string;
+	at: CreatedAt;
+}
+
+export interface ProductsTable {
+	id: string;
+	account_id: string;
+	version: number;
+	sku: string;
+	name: string;
+	product_version: string;
+	created_at: CreatedAt;
+}
+
+export interface CertificatesTable {
+	id: string;
+	account_id: string | null;
+	product_id: string;
+	quantity: number;
+	maintenance_end: string;
+	created_at: CreatedAt;
+}
+
+export interface SerialsTable {
+	serial: string;
+	certificate_id: string;
+	license_id: string | null;
+}
+
+export interface LicenseRegistration {
+	company: string;
+	contactName: string;
+	email: string;
+	phone?: string | undefined;
+	country: string;
+}
+
+export interface LicensesTable {
+	id: string;
+	account_id: string;
+	version: number;
+	certificate_id: string;
+	serial: string;
+	sku: string;
+	product_name: string;
+	product_version: string;
+	seats: number;
+	maintenance_end: string;
+	key: string;
+	registration: Json<LicenseRegistration>;
+	host_id: string | null;
+	status: 'active' | 'revoked';
+	created_at: CreatedAt;
+}
+
+export interface TombstonesTable {
+	id: Generated<number>;
+	account_id: string;
+	version: number;
+	table_name: string;
+	row_id: string;
+}
+
+export interface ClientsTable {
+	id: string;
+	user_id: string;
+	last_mutation_id: Generated<number>;
+	created_at: CreatedAt;
+}
+
+export interface StoredResult {
+	id: number;
+	status: 'applied' | 'rejected';
+	code?: string;
+	message?: string;
+	result?: Record<string, unknown>;
+}
+
+export interface MutationResultsTable {
+	client_id: string;
+	mutation_id: number;
+	result: Json<StoredResult>;
+}
+
+export interface PullCursorsTable {
+	id: string;
+	seq: Generated<number>;
+	client_id: string;
+	created_at: CreatedAt;
+}
+
+export interface PullCursorVersionsTable {
+	cursor_id: string;
+	account_id: string;
+	version: number;
+}
+
+export interface ActivityTable {
+	id: Generated<number>;
+	at: CreatedAt;
+	user_id: string | null;
+	account_id: string | null;
+	action: string;
+	details: Json<Record<string, unknown>>;
+	ip: string | null;
+	client_id: string | null;
+	mutation_id: number | null;
+}
+
+/** Public halves of every signing key a process has used, so keys signed by any process verify. */
+export interface SigningKeysTable {
+	kid: string;
+	public_key: string;
+	created_at: CreatedAt;
+}
+
+export interface Database {
+	accounts: AccountsTable;
+	users: UsersTable;
+	memberships: MembershipsTable;
+	delegations: DelegationsTable;
+	sessions: SessionsTable;
+	login_failures: LoginFailuresTable;
+	products: ProductsTable;
+	certificates: CertificatesTable;
+	serials: SerialsTable;
+	licenses: LicensesTable;
+	tombstones: TombstonesTable;
+	clients: ClientsTable;
+	mutation_results: MutationResultsTable;
+	pull_cursors: PullCursorsTable;
+	pull_cursor_versions: PullCursorVersionsTable;
+	activity: ActivityTable;
+	signing_keys: SigningKeysTable;
+}
+
+export type NewLicense = Insertable<LicensesTable>;

@@ -1,0 +1,10 @@
+import type { HttpBindings } from '@hono/node-server';
+import type { User } from '@keyfield/shared';
+
+export type AuthUser = User;
+
+/** Hono environment: Node bindings when served for real (absent under `app.request()`), the signed-in user. */
+export type AppEnv = {
+	Bindings: Partial<HttpBindings>;
+	Variables: { user: AuthUser; sessionTokenHash: string };
+};

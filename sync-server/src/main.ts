@@ -1,0 +1,51 @@
+/**
+ * `pnpm start`: open the database, migrate, seed an empty one, and serve the API and the PWA on PORT.
+ * Several processes may share one Postgres: nothing here holds state another process needs.
+ */
+import { serve } from '@hono/node-server';
+import { join } from 'node:path';
+import { createApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { connectPostgres, openPglite, type DbHandle } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { publishPublicKey } from './keys/keys.routes.ts';
+import { loadSigner } from './keys/signing-key.ts';
+import { DEMO_PASSWORD, demoSummary, seedIfEmpty, type DemoSeed } from './seed/demo-seed.ts';
+import { PokeHub } from './sync/pokes.ts';
+
+const config = loadConfig();
+const handle: DbHandle = config.databaseUrl ? connectPostgres(config.databaseUrl) : await openPglite(join(config.dataDir, 'pglite'));
+await migrateToLatest(handle.db);
+const signer = await loadSigner({ envKey: config.signingKey, dataDir: config.dataDir });
+await publishPublicKey(handle.db, signer);
+const demo = (config.seed ? await seedIfEmpty(handle.db) : null) ?? (await demoSummary(handle.db));
+const pokes = await PokeHub.start(handle);
+const app = createApp({ db: handle.db, signer, pokes, webDir: config.webDir, trustProxy: config.trustProxy });
+
+const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+	console.log(`Keyfield is running at http://localhost:${info.port}`);
+	console.log(`  database: ${config.databaseUrl ? 'Postgres (DATABASE_URL)' : `embedded PGlite in ${join(config.dataDir, 'pglite')}`}`);
+	console.log(`  signing key id: ${signer.kid}`);
+	if (demo) printDemo(demo);
+});
+
+function printDemo(seed: DemoSeed) {
+	console.log(`\nDemo sign-ins (password "${DEMO_PASSWORD}"):`);
+	for (const u of seed.users) console.log(`  ${u.email.padEnd(24)} ${u.description}`);
+	console.log('\nDemo serial numbers (unregistered):');
+	for (const c of seed.certificates) console.log(`  ${c.account}, ${c.sku}: ${c.serials.join('  ')}`);
+}
+
+let stopping = false;
+async function shutdown() {
+	if (stopping) return;
+	stopping = true;
+	// Whoever embeds this module (the e2e runner) may have its own exit handler; ours only releases resources.
+	setTimeout(() => process.exit(0), 5000).unref();
+	server.close();
+	if ('closeAllConnections' in server) server.closeAllConnections();
+	await pokes.close();
+	await handle.close();
+}
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);

@@ -1,0 +1,104 @@
+/**
+ * Demo data for an empty database (DESIGN §3): the people of the quick start, the catalog, and certificates with
+ * fresh random serials. Built through the vendor service, exactly as an order system would.
+ */
+import { sql, type Kysely } from 'kysely';
+import * as admin from '../admin/admin.service.ts';
+import { listCertificates } from '../db/catalog.repository.ts';
+import type { Database } from '../db/schema.ts';
+import { countUsers } from '../db/users.repository.ts';
+
+export const DEMO_PASSWORD = 'keyfield-demo';
+
+export type DemoSeed = {
+	users: { email: string; description: string }[];
+	certificates: { account: string; sku: string; serials: string[] }[];
+};
+
+const DEMO_USERS = [
+	{ email: 'vendor@keyfield.test', account: 'Keyfield', role: 'admin', vendor: true, description: 'vendor operator' },
+	{ email: 'admin@acme.test', account: 'Acme Field Services', role: 'admin', description: 'admin of Acme Field Services' },
+	{ email: 'tech@acme.test', account: 'Acme Field Services', role: 'technician', description: 'technician of Acme' },
+	{ email: 'partner@northwind.test', account: 'Northwind Partners', role: 'admin', description: 'admin of Northwind Partners (Acme delegated to it)' },
+	{ email: 'admin@globex.test', account: 'Globex Industrial', role: 'admin', description: 'admin of Globex Industrial (not delegated)' }
+] as const;
+
+const system: admin.Actor = { userId: null, ip: null };
+
+function yearsFromNow(years: number): string {
+	const d = new Date();
+	d.setUTCFullYear(d.getUTCFullYear() + years);
+	return d.toISOString().slice(0, 10);
+}
+
+export async function seedDemo(db: Kysely<Database>): Promise<DemoSeed> {
+	const account = (name: string, kind: admin.CreatableKind) => admin.createAccount(db, system, { name, kind });
+	const keyfield = await account('Keyfield', 'vendor');
+	const acme = await account('Acme Field Services', 'customer');
+	const northwind = await account('Northwind Partners', 'partner');
+	const globex = await account('Globex Industrial', 'customer');
+	await admin.createDelegation(db, system, { customerAccountId: acme.id, partnerAccountId: northwind.id });
+
+	const ids: Record<(typeof DEMO_USERS)[number]['account'], string> = {
+		Keyfield: keyfield.id,
+		'Acme Field Services': acme.id,
+		'Northwind Partners': northwind.id,
+		'Globex Industrial': globex.id
+	};
+	for (const u of DEMO_USERS) {
+		await admin.createUser(db, system, { email: u.email, password: DEMO_PASSWORD, accountId: ids[u.account], role: u.role, vendor: 'vendor' in u });
+	}
+
+	for (const [sku, name, version] of [
+		['KF-EDGE', 'Keyfield Edge Gateway', '5.2'],
+		['KF-VAULT', 'Keyfield Vault', '3.1'],
+		['KF-SCAN', 'Keyfield Scanner', '8.0']
+	] as const) {
+		await admin.createProduct(db, system, { sku, name, version });
+	}
+
+	const certificates: DemoSeed['certificates'] = [];
+	for (const [label, accountId, sku, quantity, serialCount] of [
+		['Acme Field Services', acme.id, 'KF-EDGE', 5, 10],
+		['Acme Field Services', acme.id, 'KF-VAULT', 25, 5],
+		['Globex Industrial', globex.id, 'KF-SCAN', 3, 5],
+		['boxed (no account)', null, 'KF-SCAN', 1, 3]
+	] as const) {
+		const { serials } = await admin.createCertificate(db, system, { accountId, sku, quantity, maintenanceEnd: yearsFromNow(1), serialCount });
+		certificates.push({ account: label, sku, serials });
+	}
+	return { users: DEMO_USERS.map(({ email, description }) => ({ email, description })), certificates };
+}
+
+// Any constant both processes agree on; it only has to differ from other advisory locks in this database.
+const SEED_LOCK = 7_351_001;
+
+/**
+ * Seeds only an empty database, holding an advisory lock on one connection so that two processes starting
+ * together against one Postgres seed it once. Returns null when there was something already.
+ */
+export async function seedIfEmpty(db: Kysely<Database>): Promise<DemoSeed | null> {
+	return db.connection().execute(async (conn) => {
+		await sql`select pg_advisory_lock(${SEED_LOCK})`.execute(conn);
+		try {
+			return (await countUsers(conn)) === 0 ? await seedDemo(conn) : null;
+		} finally {
+			await sql`select pg_advisory_unlock(${SEED_LOCK})`.execute(conn);
+		}
+	});
+}
+
+/** On a later start: the demo sign-ins and the demo serials still unregistered, or null when this is not a demo database. */
+export async function demoSummary(db: Kysely<Database>): Promise<DemoSeed | null> {
+	const vendor = await db.selectFrom('users').select('id').where('email', '=', DEMO_USERS[0].email).executeTakeFirst();
+	if (!vendor) return null;
+	const accounts = await db.selectFrom('accounts').select(['id', 'name']).where('name', 'in', ['Acme Field Services', 'Globex Industrial']).execute();
+	const certificates: DemoSeed['certificates'] = [];
+	for (const [label, filter] of [...accounts.map((a) => [a.name, { accountId: a.id }] as const), ['boxed (no account)', { boxed: true }] as const]) {
+		for (const c of await listCertificates(db, filter)) {
+			const free = c.serials.filter((s) => s.licenseId === null).map((s) => s.serial);
+			if (free.length) certificates.push({ account: label, sku: c.sku, serials: free });
+		}
+	}
+	return { users: DEMO_USERS.map(({ email, description }) => ({ email, description })), certificates };
+}
