@@ -1,0 +1,29 @@
+/**
+ * The client half of an operation (DESIGN §4): pure functions of (server rows, args), so the optimistic overlay
+ * is derived from the outbox and can run in tests. The server half lives in sync-server/src/operations/<name>.ts.
+ */
+import type { LicenseRow, OperationName, ParsedOperationArgs } from '@keyfield/shared';
+import type { LicenseView } from '../views/license-view.ts';
+
+/** The server rows an overlay may look at (by id). */
+export interface ServerState {
+	licenses: ReadonlyMap<string, LicenseRow>;
+}
+
+/** Views that replace (by id) or add to what the server rows show. */
+export interface Overlay {
+	licenses?: LicenseView[];
+}
+
+export interface PendingContext {
+	mutationId: number;
+	createdAt: string;
+}
+
+export interface ClientOperation<N extends OperationName> {
+	/** The account the operation acts in (for the outbox index and for "pending in this account"). */
+	accountId(args: ParsedOperationArgs<N>): string | null;
+	overlay(server: ServerState, args: ParsedOperationArgs<N>, pending: PendingContext): Overlay;
+	/** Meta values to remember, written in the transaction that queues the operation. */
+	remember?(args: ParsedOperationArgs<N>): { key: string; value: unknown }[];
+}

@@ -1,0 +1,27 @@
+/** Every operation's client half by name; the mapped type makes a missing one a compile error. */
+import { Operations, type OperationName, type ParsedOperationArgs } from '@keyfield/shared';
+import type { OutboxEntry } from '../db/db.ts';
+import type { ClientOperation, Overlay, ServerState } from './client-operation.ts';
+import { requestKey } from './request-key.ts';
+
+export const clientOperations: { [N in OperationName]: ClientOperation<N> } = {
+	'license.requestKey': requestKey
+};
+
+export function clientOperation<N extends OperationName>(name: N): ClientOperation<N> {
+	return clientOperations[name];
+}
+
+/**
+ * The overlay of one queued entry. Args are parsed again rather than trusted: an entry written by an older app
+ * version that no longer parses shows nothing instead of breaking the list (the server will judge it).
+ */
+export function overlayOf(entry: OutboxEntry, server: ServerState): Overlay {
+	const parsed = Operations[entry.name].safeParse(entry.args);
+	if (!parsed.success) return {};
+	const op = clientOperation(entry.name);
+	return op.overlay(server, parsed.data as ParsedOperationArgs<typeof entry.name>, {
+		mutationId: entry.id,
+		createdAt: entry.createdAt
+	});
+}

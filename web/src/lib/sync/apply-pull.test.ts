@@ -1,0 +1,62 @@
+import { CATALOG_ACCOUNT_ID, type PullResponse } from '@keyfield/shared';
+import { describe, expect, it } from 'vitest';
+import { setMeta } from '../db/meta.ts';
+import { ACME, GLOBEX, TECH, testDb } from './testing/fixtures.ts';
+import { applyPullPage } from './apply-pull.ts';
+
+const CLIENT = '33333333-3333-4333-8333-333333333333';
+
+function accountPut(id: string, name: string, version = 1) {
+	return { table: 'accounts' as const, op: 'put' as const, row: { id, accountId: id, version, name, kind: 'customer' } };
+}
+
+function page(changes: PullResponse['changes'], scope = [ACME, GLOBEX, CATALOG_ACCOUNT_ID], extra: Partial<PullResponse> = {}): PullResponse {
+	return { cursor: 'c1', hasMore: false, scope, changes, lastMutationId: 0, ...extra };
+}
+
+describe('applyPullPage', () => {
+	it('applies puts and tombstones in order, the last change of a row winning', async () => {
+		const db = testDb();
+		await setMeta(db, 'user', TECH);
+		await applyPullPage(db, TECH.id, CLIENT, page([accountPut(ACME, 'Acme'), accountPut(GLOBEX, 'Globex')]), true);
+		await applyPullPage(
+			db,
+			TECH.id,
+			CLIENT,
+			page([accountPut(ACME, 'Acme v2', 2), { table: 'accounts', op: 'del', id: GLOBEX }, accountPut(ACME, 'Acme v3', 3)]),
+			false
+		);
+		expect(await db.accounts.toArray()).toEqual([{ id: ACME, accountId: ACME, version: 3, name: 'Acme v3', kind: 'customer' }]);
+		expect((await db.meta.get('cursor'))?.value).toEqual({ clientId: CLIENT, cursor: 'c1' });
+	});
+
+	it('purges every table of accounts missing from the scope, and a pull from no cursor starts clean', async () => {
+		const db = testDb();
+		await setMeta(db, 'user', TECH);
+		await applyPullPage(db, TECH.id, CLIENT, page([accountPut(ACME, 'Acme'), accountPut(GLOBEX, 'Globex')]), true);
+		await applyPullPage(db, TECH.id, CLIENT, page([], [ACME, CATALOG_ACCOUNT_ID]), false);
+		expect((await db.accounts.toArray()).map((a) => a.id)).toEqual([ACME]);
+		await applyPullPage(db, TECH.id, CLIENT, page([accountPut(GLOBEX, 'Globex')]), true);
+		expect((await db.accounts.toArray()).map((a) => a.id)).toEqual([GLOBEX]);
+	});
+
+	it('drops only the outbox entries a push applied and the pull covers', async () => {
+		const db = testDb();
+		await setMeta(db, 'user', TECH);
+		const entry = { clientId: CLIENT, name: 'license.requestKey' as const, args: {}, createdAt: new Date().toISOString(), userId: TECH.id, accountId: ACME };
+		await db.outbox.bulkAdd([
+			{ ...entry, id: 1, appliedAt: 'x' },
+			{ ...entry, id: 2 }, // sent, but the answer was lost: it must be pushed again to learn its result
+			{ ...entry, id: 3, appliedAt: 'x' }
+		]);
+		await applyPullPage(db, TECH.id, CLIENT, page([], undefined, { lastMutationId: 2 }), false);
+		expect((await db.outbox.toArray()).map((e) => e.id)).toEqual([2, 3]);
+	});
+
+	it('drops a page that arrives after its user signed out', async () => {
+		const db = testDb();
+		await applyPullPage(db, TECH.id, CLIENT, page([accountPut(ACME, 'Acme')]), true);
+		expect(await db.accounts.count()).toBe(0);
+		expect(await db.meta.get('cursor')).toBeUndefined();
+	});
+});

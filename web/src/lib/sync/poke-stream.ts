@@ -1,0 +1,28 @@
+/** The SSE stream of pokes (GET /api/sync/events): open while signed in, reopened after a sync if it died. */
+export type EventSourceFactory = (url: string) => Pick<EventSource, 'addEventListener' | 'close' | 'readyState'>;
+
+export const EVENTS_URL = '/api/sync/events';
+const CLOSED = 2; // EventSource.CLOSED, spelled out so this module loads where EventSource does not exist
+
+export class PokeStream {
+	#source: ReturnType<EventSourceFactory> | null = null;
+	readonly #create: EventSourceFactory;
+	readonly #onPoke: () => void;
+
+	constructor(create: EventSourceFactory, onPoke: () => void) {
+		this.#create = create;
+		this.#onPoke = onPoke;
+	}
+
+	/** Idempotent. EventSource reconnects by itself after network errors, but gives up (CLOSED) on an HTTP error. */
+	open(): void {
+		if (this.#source && this.#source.readyState !== CLOSED) return;
+		this.#source = this.#create(EVENTS_URL);
+		this.#source.addEventListener('poke', () => this.#onPoke());
+	}
+
+	close(): void {
+		this.#source?.close();
+		this.#source = null;
+	}
+}

@@ -1,0 +1,43 @@
+/** What the license screens show: a server row, or a pending placeholder an outbox entry implies. */
+import type { LicenseRow, Registration } from '@keyfield/shared';
+
+export interface LicenseView {
+	id: string;
+	accountId: string;
+	serial: string;
+	sku: string | null;
+	productName: string | null;
+	productVersion: string | null;
+	seats: number | null;
+	maintenanceEnd: string | null;
+	key: string | null;
+	registration: Registration;
+	hostId: string | null;
+	status: 'active' | 'revoked' | 'pending';
+	pendingMutationId: number | null;
+	createdAt: string;
+}
+
+export function toLicenseView(row: LicenseRow): LicenseView {
+	return {
+		id: row.id,
+		accountId: row.accountId,
+		serial: row.serial,
+		sku: row.sku,
+		productName: row.productName,
+		productVersion: row.productVersion,
+		seats: row.seats,
+		maintenanceEnd: row.maintenanceEnd,
+		key: row.key,
+		registration: row.registration,
+		hostId: row.hostId,
+		status: row.status,
+		pendingMutationId: null,
+		createdAt: row.createdAt
+	};
+}
+
+/** Newest first, as people look for what they just did. */
+export function byNewest(a: LicenseView, b: LicenseView): number {
+	return a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id.localeCompare(b.id);
+}

@@ -1,0 +1,14 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vitest/config';
+
+// Separate from vite.config.ts: the data layer's tests need Svelte's compiler (for runes in .svelte.ts) but not
+// SvelteKit, the PWA plugin or Paraglide.
+export default defineConfig({
+	plugins: [svelte()],
+	test: {
+		environment: 'node',
+		include: ['src/**/*.test.ts'],
+		// Dexie reads the global indexedDB once at import; tests isolate with unique database names.
+		setupFiles: ['fake-indexeddb/auto']
+	}
+});
