@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ALPHABET, CODE_KINDS, type CodeKind, makeCode, parseCode, normalizeCodeText } from './codes.ts';
+import { ALPHABET, CODE_KINDS, type CodeKind, checkTypedGroups, makeCode, parseCode, normalizeCodeText } from './codes.ts';
 
 const kinds = Object.keys(CODE_KINDS) as CodeKind[];
 
@@ -71,7 +71,16 @@ describe('codes', () => {
 		expect(parseCode('voucher', serial.slice(2)).ok).toBe(false);
 	});
 
+	it('names a wrong group while the rest is still being typed', () => {
+		const serial = makeCode('serial', crypto.getRandomValues(new Uint8Array(32)));
+		const twoGroups = serial.slice(0, 13); // "S-XXXXX-XXXXX"
+		expect(checkTypedGroups('serial', twoGroups)).toEqual({ problem: null, groupsDone: 2 });
+		expect(checkTypedGroups('serial', twoGroups.slice(2))).toEqual({ problem: null, groupsDone: 2 });
+		const swapped = twoGroups.slice(0, 8) + twoGroups[9] + twoGroups[8] + twoGroups.slice(10);
+		if (twoGroups[8] !== twoGroups[9]) expect(checkTypedGroups('serial', swapped).problem).toEqual({ reason: 'check', group: 2 });
+	});
+
 	it('never throws on arbitrary input', () => {
-		fc.assert(fc.property(fc.string(), (s) => typeof parseCode('serial', s).ok === 'boolean'));
+		fc.assert(fc.property(fc.string(), (s) => typeof parseCode('serial', s).ok === 'boolean' && checkTypedGroups('serial', s) !== undefined));
 	});
 });

@@ -115,6 +115,25 @@ export function parseCode(kind: CodeKind, input: string): CodeCheck {
 	return { ok: true, code: `${prefix}-${parts.join('-')}` };
 }
 
+/**
+ * While a code is still being typed: the first complete group whose check character is wrong, so a typo is named
+ * the moment its group is finished rather than only at the end; `problem` is null while nothing typed looks wrong.
+ */
+export function checkTypedGroups(kind: CodeKind, input: string): { problem: CodeProblem | null; groupsDone: number } {
+	const { prefix, groups } = CODE_KINDS[kind];
+	let body = normalizeCodeText(input);
+	// A leading prefix letter counts as the prefix only when it was typed as one ("S-…", "S …") or the code is complete.
+	const typedPrefix = new RegExp(`^\\s*${prefix}\\s*[-_.\\s–—]`, 'i').test(input) || body.length === groups * GROUP + 1;
+	if (typedPrefix && body.startsWith(prefix)) body = body.slice(1);
+	const complete = Math.min(groups, Math.floor(body.length / GROUP));
+	for (let g = 0; g < complete; g++) {
+		const group = body.slice(g * GROUP, (g + 1) * GROUP);
+		for (const ch of group) if (!ALPHABET.includes(ch)) return { problem: { reason: 'character', group: g + 1, character: ch }, groupsDone: g };
+		if (!groupIsValid(kind, g, group)) return { problem: { reason: 'check', group: g + 1 }, groupsDone: g };
+	}
+	return { problem: null, groupsDone: complete };
+}
+
 /** Plain-English text for a problem; the web app has its own translated messages keyed by `reason`. */
 export function describeCodeProblem(problem: CodeProblem): string {
 	switch (problem.reason) {

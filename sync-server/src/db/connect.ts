@@ -3,6 +3,7 @@
  * for tests). Both hand back `date` columns as 'YYYY-MM-DD' text, so no time zone ever shifts a maintenance end.
  * `listen` is the one engine-specific piece: a dedicated pg connection for LISTEN, or PGlite's in-process listen.
  */
+import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
@@ -72,6 +73,7 @@ async function listenPostgres(url: string, channel: string, listener: Listener):
 
 /** `dataDir` undefined = in memory (tests). */
 export async function openPglite(dataDir?: string): Promise<DbHandle> {
+	if (dataDir) mkdirSync(dataDir, { recursive: true }); // PGlite creates only the last folder of the path
 	const pglite = await PGlite.create({ dataDir, parsers: { [DATE_OID]: (value: string) => value } });
 	const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
 	return {
