@@ -40,7 +40,10 @@ export default defineConfig({
 				// Every deep link opens the precached SPA shell offline; the API is never answered from the cache.
 				navigateFallback: '/200.html',
 				navigateFallbackDenylist: [/^\/api\//],
-				cleanupOutdatedCaches: true
+				cleanupOutdatedCaches: true,
+				// The first install takes control of the open page at once, so a person who signs in and then loses the
+				// signal can still move between screens (their code comes from the precache, not the network).
+				clientsClaim: true
 			},
 			// The adapter writes 200.html after the service worker is generated: name it so it is precached anyway.
 			kit: { adapterFallback: '200.html', spa: true },

@@ -54,10 +54,12 @@ export class App {
 		await expect(this.status).toContainText('0 pending');
 	}
 
-	/** Waits until the service worker has installed the precached shell, so the next load can be offline. */
+	/** Waits until the service worker has precached the app and controls this page: from here on it works offline. */
 	async waitForOfflineReady() {
 		await this.page.evaluate(async () => {
 			await navigator.serviceWorker.ready;
+			if (!navigator.serviceWorker.controller)
+				await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
 		});
 	}
 
