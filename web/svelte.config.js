@@ -8,7 +8,8 @@ const config = {
 	kit: {
 		// The sync server serves build/ and answers every other non-/api GET with 200.html (the SPA shell).
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: '200.html', strict: true }),
-		// The PWA plugin registers the Workbox service worker; Kit's own would compete with it.
+		// Kit bundles src/service-worker.ts and the PWA plugin injects the precache manifest and registers it (with
+		// the update prompt), so Kit must not register it too.
 		serviceWorker: { register: false }
 	}
 };

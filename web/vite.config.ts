@@ -16,7 +16,10 @@ export default defineConfig({
 		}),
 		sveltekit(),
 		SvelteKitPWA({
-			strategies: 'generateSW',
+			// Our own worker (src/service-worker.ts, bundled by SvelteKit): Workbox precaching plus Background Sync of the outbox.
+			strategies: 'injectManifest',
+			srcDir: 'src',
+			filename: 'service-worker.ts',
 			// 'prompt': an update waits for the user, who is told to sync first while operations are queued.
 			registerType: 'prompt',
 			injectRegister: false,
@@ -35,15 +38,8 @@ export default defineConfig({
 					{ src: '/icon-512-maskable.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' }
 				]
 			},
-			workbox: {
-				globPatterns: ['client/**/*.{js,css,ico,png,svg,webmanifest}', 'prerendered/**/*.html'],
-				// Every deep link opens the precached SPA shell offline; the API is never answered from the cache.
-				navigateFallback: '/200.html',
-				navigateFallbackDenylist: [/^\/api\//],
-				cleanupOutdatedCaches: true,
-				// The first install takes control of the open page at once, so a person who signs in and then loses the
-				// signal can still move between screens (their code comes from the precache, not the network).
-				clientsClaim: true
+			injectManifest: {
+				globPatterns: ['client/**/*.{js,css,ico,png,svg,webmanifest}', 'prerendered/**/*.html']
 			},
 			// The adapter writes 200.html after the service worker is generated: name it so it is precached anyway.
 			kit: { adapterFallback: '200.html', spa: true },

@@ -31,6 +31,16 @@ export async function freeSerial(request: APIRequestContext, customerAdminEmail:
 	return free.serial;
 }
 
+/** The license id registered for a serial, or null while it is unregistered (vendor API). */
+export async function registeredLicense(request: APIRequestContext, customerAdminEmail: string, serial: string): Promise<string | null> {
+	const { accounts } = await signInApi(request, customerAdminEmail);
+	await signInApi(request, 'vendor@keyfield.test');
+	const res = await request.get(`/api/admin/certificates?accountId=${accounts[0]!.id}`);
+	const { certificates } = (await res.json()) as { certificates: { serials: { serial: string; licenseId: string | null }[] }[] };
+	await request.post('/api/auth/logout');
+	return certificates.flatMap((c) => c.serials).find((s) => s.serial === serial)?.licenseId ?? null;
+}
+
 /** One character changed in the given group (1-based), keeping it a valid-looking character. */
 export function typo(serial: string, group: number): string {
 	const at = 2 + (group - 1) * 6 + 1;

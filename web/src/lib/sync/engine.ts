@@ -1,6 +1,6 @@
 /**
  * The app's sync engine, wired to the browser: triggers are app start, `online`, the page becoming visible, a
- * 30 s timer, SSE pokes, new queued operations and `syncNow()`. The loop itself is SyncEngine (injectable).
+ * 30 s timer, SSE pokes, new queued operations, Background Sync (background-sync.ts) and `syncNow()`. The loop itself is SyncEngine (injectable).
  */
 import { liveQuery } from 'dexie';
 import { getDb, type KeyfieldDb } from '../db/db.ts';
@@ -8,6 +8,7 @@ import { getMeta } from '../db/meta.ts';
 import { refreshPublicKeys } from '../keys/public-keys.ts';
 import { session } from '../session/session.svelte.ts';
 import { defaultFetch } from './api.ts';
+import { requestBackgroundSync } from './background-sync.ts';
 import { queueCounts } from './counts.ts';
 import { askPersistence, storagePersisted } from './persistence.ts';
 import { PokeStream } from './poke-stream.ts';
@@ -48,7 +49,10 @@ function wire(sync: SyncEngine, db: KeyfieldDb, pokes: PokeStream): void {
 	liveQuery(() => queueCounts(db)).subscribe((counts) => {
 		updateSyncStatus({ pendingCount: counts.pendingCount, attentionCount: counts.attentionCount });
 		// Something new was queued (in any tab): send it now rather than at the next timer tick.
-		if (counts.unsentCount > unsent) sync.poke();
+		if (counts.unsentCount > unsent) {
+			sync.poke();
+			void requestBackgroundSync(); // and let the browser send it when the signal is back, even with the app closed
+		}
 		unsent = counts.unsentCount;
 	});
 
