@@ -13,17 +13,29 @@ export const POKE_CHANNEL = 'keyfield_poke';
  * `rowChanged` also stamps the account row itself, which syncs as a row of its own.
  */
 export async function bumpAccountVersion(db: Db, accountId: string, rowChanged = false): Promise<number> {
-	const row = await db
+	const row = await bumpQuery(db, accountId, rowChanged).executeTakeFirst();
+	if (!row) throw new Error(`account ${accountId} does not exist`);
+	return row.version;
+}
+
+function bumpQuery(db: Db, accountId: string, rowChanged = false) {
+	return db
 		.updateTable('accounts')
 		.set((eb) => ({
 			version: eb('version', '+', 1),
 			...(rowChanged ? { row_version: eb('version', '+', 1) } : {})
 		}))
 		.where('id', '=', accountId)
-		.returning(['version', sql<string>`pg_notify(${POKE_CHANNEL}, id::text)`.as('poked')])
-		.executeTakeFirst();
-	if (!row) throw new Error(`account ${accountId} does not exist`);
-	return row.version;
+		.returning(['version', sql<string>`pg_notify(${POKE_CHANNEL}, id::text)`.as('poked')]);
+}
+
+/**
+ * The version a write stamps on its rows, as the body of a CTE with a `version` column, so the write and the
+ * bump share one statement: `taken` is the version this transaction already holds for the account (its row
+ * lock is kept until commit, so reusing it keeps version order commit order), else the counter is bumped now.
+ */
+export function accountVersionSource(db: Db, accountId: string, taken: number | null) {
+	return taken === null ? bumpQuery(db, accountId) : db.selectNoFrom(sql<number>`${taken}::int`.as('version'));
 }
 
 export async function insertAccount(db: Db, account: { id: string; name: string; kind: AccountsTable['kind'] }): Promise<void> {

@@ -1,21 +1,43 @@
 import { sql, type Kysely } from 'kysely';
+import { accountVersionSource } from './accounts.repository.ts';
+import { journalInsert, type ActivityEntry } from './activity.repository.ts';
 import type { Database, NewLicense } from './schema.ts';
 
 /**
- * Inserts the license and marks its serial registered in one statement (push runs this per mutation, so round
- * trips count). Returns false when the license id is taken, writing nothing.
+ * One round trip for everything a registration writes (push runs it per mutation, so round trips count): the
+ * account version (bumped, or the one this transaction took already, see `accountVersionSource`), the license,
+ * its serial marked registered, and the journal row. Returns the license's version, or null when the license id
+ * is taken: then no license is written, and the caller rolls the rest back with its savepoint.
  */
-export async function insertLicense(db: Kysely<Database>, license: NewLicense): Promise<boolean> {
-	const insert = db.insertInto('licenses').values(license).onConflict((oc) => oc.column('id').doNothing()).returning(['id', 'serial']);
+export async function registerLicense(
+	db: Kysely<Database>,
+	license: Omit<NewLicense, 'version'>,
+	versionTaken: number | null,
+	journal: ActivityEntry
+): Promise<number | null> {
 	const rows = await db
-		.with('inserted', () => insert)
-		.updateTable('serials')
-		.from('inserted')
-		.set({ license_id: sql`inserted.id` })
-		.whereRef('serials.serial', '=', 'inserted.serial')
-		.returning('serials.license_id')
+		.with('account_version', () => accountVersionSource(db, license.account_id, versionTaken))
+		.with('inserted', (db) =>
+			db
+				.insertInto('licenses')
+				.values((eb) => ({ ...license, version: eb.selectFrom('account_version').select('version') }))
+				.onConflict((oc) => oc.column('id').doNothing())
+				.returning(['id', 'serial', 'version'])
+		)
+		.with('registered', (db) =>
+			db
+				.updateTable('serials')
+				.from('inserted')
+				.set((eb) => ({ license_id: eb.ref('inserted.id') }))
+				.whereRef('serials.serial', '=', 'inserted.serial')
+				.returning('serials.license_id')
+		)
+		.with('journal', () => journalInsert(db, journal))
+		.selectFrom('inserted')
+		.innerJoin('registered', 'registered.license_id', 'inserted.id')
+		.select('inserted.version')
 		.execute();
-	return rows.length === 1;
+	return rows[0]?.version ?? null;
 }
 
 /** Which account holds a license. A statement of its own on purpose: run after the serial lock, it sees the license

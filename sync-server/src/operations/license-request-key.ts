@@ -4,11 +4,8 @@
  * into the same account returns the existing license; a boxed certificate is claimed by the first account.
  */
 import { ErrorCode, RequestKeyArgs, describeCodeProblem, signLicenseKey, type CodeProblem } from '@keyfield/shared';
-import { bumpAccountVersion } from '../db/accounts.repository.ts';
-import { recordActivity } from '../db/activity.repository.ts';
 import { claimCertificate, lockSerial } from '../db/catalog.repository.ts';
-import { insertLicense, licenseAccount } from '../db/licenses.repository.ts';
-import { accountAccess } from '../db/scope.repository.ts';
+import { licenseAccount, registerLicense } from '../db/licenses.repository.ts';
 import { defineOperation, Rejection } from './operation.ts';
 
 const MAY_REQUEST_KEYS = new Set(['admin', 'technician']);
@@ -25,7 +22,7 @@ export const licenseRequestKey = defineOperation({
 	},
 
 	async authorize(tx, ctx, args) {
-		const access = await accountAccess(tx, ctx.userId, args.accountId);
+		const access = await ctx.batch.access(args.accountId);
 		if (!access) throw new Rejection(ErrorCode.accountNotInScope, 'You do not have access to this account any more.');
 		const roles = [access.directRole, ...access.partnerRoles];
 		if (!roles.some((role) => role !== null && MAY_REQUEST_KEYS.has(role))) {
@@ -36,7 +33,7 @@ export const licenseRequestKey = defineOperation({
 	async apply(tx, ctx, args) {
 		const serial = await lockSerial(tx, args.serial);
 		const owner = serial?.account_id ?? null;
-		if (!serial || (owner !== null && owner !== args.accountId && !(await accountAccess(tx, ctx.userId, owner)))) {
+		if (!serial || (owner !== null && owner !== args.accountId && !(await ctx.batch.access(owner)))) {
 			throw new Rejection(ErrorCode.serialUnknown, 'This serial number is not known. Check it against the certificate.');
 		}
 		if (serial.license_id) {
@@ -48,7 +45,6 @@ export const licenseRequestKey = defineOperation({
 		}
 
 		if (owner === null) await claimCertificate(tx, serial.certificate_id, args.accountId);
-		const version = await bumpAccountVersion(tx, args.accountId);
 		const key = await signLicenseKey(
 			{
 				v: 1,
@@ -64,10 +60,9 @@ export const licenseRequestKey = defineOperation({
 			},
 			ctx.signer.privateKey
 		);
-		const inserted = await insertLicense(tx, {
+		const license = {
 			id: args.licenseId,
 			account_id: args.accountId,
-			version,
 			certificate_id: serial.certificate_id,
 			serial: serial.serial,
 			sku: serial.sku,
@@ -78,11 +73,9 @@ export const licenseRequestKey = defineOperation({
 			key,
 			registration: JSON.stringify(args.registration),
 			host_id: args.hostId ?? null,
-			status: 'active'
-		});
-		// Rolled back to the savepoint with the version bump and the claim: nothing of this attempt remains.
-		if (!inserted) throw new Rejection(ErrorCode.licenseIdTaken, 'This request was already used for another license. Start a new request.');
-		await recordActivity(tx, {
+			status: 'active' as const
+		};
+		const journal = {
 			userId: ctx.userId,
 			accountId: args.accountId,
 			action: 'license.requestKey',
@@ -90,7 +83,11 @@ export const licenseRequestKey = defineOperation({
 			ip: ctx.ip,
 			clientId: ctx.clientId,
 			mutationId: ctx.mutationId
-		});
+		};
+		const version = await registerLicense(tx, license, ctx.batch.versionTaken(args.accountId), journal);
+		// Rolled back to the savepoint with the version bump, the journal row and the claim: nothing of this attempt remains.
+		if (version === null) throw new Rejection(ErrorCode.licenseIdTaken, 'This request was already used for another license. Start a new request.');
+		ctx.batch.versionUsed(args.accountId, version);
 		return { licenseId: args.licenseId, existing: false };
 	}
 });

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import type { Signer } from '../keys/signing-key.ts';
+import type { PushBatch } from '../sync/push-batch.ts';
 
 export class Rejection extends Error {
 	constructor(
@@ -24,6 +25,8 @@ export type OperationContext = {
 	mutationId: number;
 	ip: string;
 	signer: Signer;
+	/** State shared by the mutations of one push transaction: access reads and the versions taken. */
+	batch: PushBatch;
 };
 
 export interface Operation<S extends z.ZodType = z.ZodType> {

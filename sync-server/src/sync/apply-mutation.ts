@@ -22,16 +22,19 @@ export async function applyMutation(tx: Kysely<Database>, ctx: OperationContext,
 		const paths = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(args)'))].slice(0, 5).join(', ');
 		return rejected(mutation.id, operation.rejectArgs?.(parsed.error) ?? new Rejection(ErrorCode.invalidArgs, `Some details are not valid: ${paths}.`));
 	}
+	// Savepoints are opened and never released: `rollback to savepoint mutation` goes back to the newest one (this
+	// mutation's start) and COMMIT keeps every level, so atomicity per mutation holds while the release round trip
+	// per mutation is saved. A push holds at most MAX_MUTATIONS_PER_PUSH of them.
 	await sql`savepoint mutation`.execute(tx);
 	try {
 		await operation.authorize(tx, ctx, parsed.data);
 		const result = await operation.apply(tx, ctx, parsed.data);
-		await sql`release savepoint mutation`.execute(tx);
+		ctx.batch.mutationKept();
 		return { id: mutation.id, status: 'applied', result };
 	} catch (err) {
 		if (!(err instanceof Rejection)) throw err;
 		await sql`rollback to savepoint mutation`.execute(tx);
-		await sql`release savepoint mutation`.execute(tx);
+		ctx.batch.mutationRolledBack();
 		return rejected(mutation.id, err);
 	}
 }

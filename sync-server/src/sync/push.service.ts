@@ -11,6 +11,7 @@ import { withRetry } from '../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import type { Signer } from '../keys/signing-key.ts';
 import { applyMutation } from './apply-mutation.ts';
+import { PushBatch } from './push-batch.ts';
 import { assertSupportedVersions, clientOwnedByOtherUser } from './versions.ts';
 
 export type PushDeps = { db: Kysely<Database>; signer: Signer };
@@ -29,6 +30,7 @@ export async function push(deps: PushDeps, userId: string, ip: string, request: 
 		const results: MutationResult[] = [];
 		const fresh: MutationResult[] = [];
 		const finish = () => storeResults(tx, clientId, fresh);
+		const batch = new PushBatch(tx, userId);
 		for (const mutation of mutations) {
 			if (mutation.id <= last) {
 				const stored = replays.get(mutation.id);
@@ -40,7 +42,7 @@ export async function push(deps: PushDeps, userId: string, ip: string, request: 
 				await finish();
 				return { gap: true as const, last };
 			}
-			const result = await applyMutation(tx, { userId, clientId, mutationId: mutation.id, ip, signer: deps.signer }, mutation);
+			const result = await applyMutation(tx, { userId, clientId, mutationId: mutation.id, ip, signer: deps.signer, batch }, mutation);
 			results.push(result);
 			fresh.push(result);
 			last = mutation.id;
