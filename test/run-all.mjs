@@ -43,9 +43,15 @@ console.log(`Postgres: ${process.env.DATABASE_URL ? 'real (DATABASE_URL)' : 'emb
 
 add(run('type check (every package)', 'pnpm', ['-r', 'check']) ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
 
-for (const pkg of ['shared', 'sync-server', 'web']) {
+const suites = [
+	['shared', 'shared: unit'],
+	['sync-server', 'sync-server: unit and integration'],
+	['web', 'web: unit (fake-indexeddb)'],
+	['test', 'web sync engine against the real server']
+];
+for (const [pkg, label] of suites) {
 	const out = join(reports, `${pkg}.json`);
-	run(`${pkg}: vitest`, 'pnpm', ['--filter', `@keyfield/${pkg}`, 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`]);
+	run(label, 'pnpm', ['--filter', `@keyfield/${pkg}`, 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`]);
 	add(countVitest(out));
 }
 

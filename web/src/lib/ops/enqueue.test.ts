@@ -2,8 +2,17 @@ import { makeCode } from '@keyfield/shared';
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { setMeta } from '../db/meta.ts';
-import { ACME, registration, TECH, testDb } from '../sync/testing/fixtures.ts';
+import { KeyfieldDb } from '../db/db.ts';
 import { enqueue, NotSignedInError } from './enqueue.ts';
+
+const ACME = '11111111-1111-4111-8111-111111111111';
+const TECH = { id: 'aaaaaaaa-0000-4000-8000-000000000001', email: 'tech@acme.test', name: 'Tess Tech', vendor: false };
+const registration = { company: 'Acme Field Services', contactName: 'Ana Técnica', email: 'ana@acme.test', country: 'ES' };
+
+/** A database of its own per test: fake-indexeddb is one global factory, so names keep tests apart. */
+function testDb(name = `keyfield-test-${crypto.randomUUID()}`): KeyfieldDb {
+	return new KeyfieldDb(name);
+}
 
 function serial(): string {
 	return makeCode('serial', crypto.getRandomValues(new Uint8Array(16)));

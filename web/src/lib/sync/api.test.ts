@@ -1,29 +1,20 @@
+// What only something other than our server can send (a proxy's error page) or no answer at all. The server's own
+// answers through callApi are in test/integration/api.test.ts, against the real sync server.
 import { z } from 'zod';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { callApi } from './api.ts';
-import { error, type FakeServer } from './testing/fake-server.ts';
-import { browserFetch, seededServer } from './testing/fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { callApi, type Fetch } from './api.ts';
 
-let server: FakeServer;
-beforeEach(async () => (server = await seededServer()));
-afterEach(() => server.stop());
+const answering = (status: number, body: string, headers: Record<string, string> = {}): Fetch => async () => new Response(body, { status, headers });
 
 describe('callApi', () => {
-	it('returns the parsed body, or the server error as data', async () => {
-		const fetch = browserFetch(server);
-		expect(await callApi(fetch, '/api/keys', z.object({ keys: z.array(z.unknown()) }))).toEqual({ ok: true, data: { keys: [] } });
-		expect(await callApi(fetch, '/api/auth/me', z.unknown())).toMatchObject({ ok: false, status: 401, code: 'unauthorized' });
-		server.intercept = () => ({ ...error(409, 'mutation_gap', 'Gap.', { lastMutationId: 4 }) });
-		expect(await callApi(fetch, '/api/sync/push', z.unknown(), {})).toMatchObject({ status: 409, code: 'mutation_gap', details: { lastMutationId: 4 } });
+	it('classifies an answer that is not ours by its status, so retries still happen', async () => {
+		const proxy = answering(502, '<html>bad gateway</html>', { 'content-type': 'text/html', 'retry-after': '7' });
+		expect(await callApi(proxy, '/api/keys', z.unknown())).toEqual({ ok: false, status: 502, code: 'unavailable', message: 'HTTP 502', details: {}, retryAfterSeconds: 7 });
+		expect(await callApi(answering(404, 'Not Found'), '/api/keys', z.unknown())).toMatchObject({ ok: false, status: 404, code: 'bad_request' });
 	});
 
-	it('classifies answers that are not ours, a body that does not parse, and no answer at all', async () => {
-		const fetch = browserFetch(server);
-		server.intercept = () => ({ status: 502, body: '<html>bad gateway</html>' });
-		expect(await callApi(fetch, '/api/keys', z.unknown())).toMatchObject({ ok: false, status: 502, code: 'unavailable' });
-		server.intercept = () => ({ status: 200, body: { keys: 'nope' } });
-		expect(await callApi(fetch, '/api/keys', z.object({ keys: z.array(z.unknown()) }))).toMatchObject({ ok: false, code: 'internal' });
-		await server.stop();
-		expect(await callApi(fetch, '/api/keys', z.unknown())).toMatchObject({ ok: false, status: 0, code: 'unavailable' });
+	it('answers no response at all with status 0', async () => {
+		const offline: Fetch = () => Promise.reject(new TypeError('fetch failed'));
+		expect(await callApi(offline, '/api/keys', z.unknown())).toMatchObject({ ok: false, status: 0, code: 'unavailable' });
 	});
 });

@@ -1,9 +1,12 @@
 import { CATALOG_ACCOUNT_ID, type PullResponse } from '@keyfield/shared';
 import { describe, expect, it } from 'vitest';
 import { setMeta } from '../db/meta.ts';
-import { ACME, GLOBEX, TECH, testDb } from './testing/fixtures.ts';
+import { KeyfieldDb } from '../db/db.ts';
 import { applyPullPage } from './apply-pull.ts';
 
+const ACME = '11111111-1111-4111-8111-111111111111';
+const GLOBEX = '22222222-2222-4222-8222-222222222222';
+const TECH = { id: 'aaaaaaaa-0000-4000-8000-000000000001', email: 'tech@acme.test', name: 'Tess Tech', vendor: false };
 const CLIENT = '33333333-3333-4333-8333-333333333333';
 
 function accountPut(id: string, name: string, version = 1) {
@@ -13,6 +16,8 @@ function accountPut(id: string, name: string, version = 1) {
 function page(changes: PullResponse['changes'], scope = [ACME, GLOBEX, CATALOG_ACCOUNT_ID], extra: Partial<PullResponse> = {}): PullResponse {
 	return { cursor: 'c1', hasMore: false, scope, changes, lastMutationId: 0, ...extra };
 }
+
+const testDb = () => new KeyfieldDb(`keyfield-test-${crypto.randomUUID()}`);
 
 describe('applyPullPage', () => {
 	it('applies puts and tombstones in order, the last change of a row winning', async () => {

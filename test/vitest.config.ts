@@ -1,0 +1,19 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vitest/config';
+
+// Cross-package integration: the web data layer against the real sync server on a loopback port. Only
+// integration/ — the Playwright specs in e2e/ have their own runner. Svelte's compiler is here because the web
+// modules under test use runes in `.svelte.ts`; fake-indexeddb is the browser's storage stand-in, installed
+// before Dexie reads the global `indexedDB` at import.
+export default defineConfig({
+	plugins: [svelte({ configFile: false })],
+	test: {
+		include: ['integration/**/*.test.ts'],
+		environment: 'node',
+		setupFiles: ['fake-indexeddb/auto'],
+		// One server and one database per file; files run in parallel, each in its own process.
+		pool: 'forks',
+		testTimeout: 60_000,
+		hookTimeout: 60_000
+	}
+});
