@@ -29,8 +29,12 @@ class Pwa {
 
 	/** Activates the waiting worker and reloads; with no waiting worker (server says outdated), just reloads. */
 	async apply(): Promise<void> {
-		if (this.#needRefresh && this.#update) await this.#update(true);
-		else location.reload();
+		if (this.#needRefresh && this.#update) {
+			// The register helper reloads only when this page was already controlled at load; a tab opened on the
+			// very first visit was not, so reload here when the new worker takes over.
+			navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+			await this.#update(true);
+		} else location.reload();
 	}
 }
 
