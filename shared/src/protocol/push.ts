@@ -15,7 +15,11 @@ export const PushRequest = z.object({
 	protocolVersion: z.number().int(),
 	clientId: Uuid,
 	schemaVersion: z.number().int(),
-	mutations: z.array(Mutation).max(MAX_MUTATIONS_PER_PUSH)
+	// In queue order, each id once: a repeated or reordered id has no meaning and would defeat the replay check.
+	mutations: z
+		.array(Mutation)
+		.max(MAX_MUTATIONS_PER_PUSH)
+		.refine((ms) => ms.every((m, i) => i === 0 || m.id > ms[i - 1]!.id), 'mutation ids must be strictly increasing')
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 

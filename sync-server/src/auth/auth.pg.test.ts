@@ -104,4 +104,12 @@ describe('login rate limit', () => {
 		expect(blocked.headers.get('retry-after')).toMatch(/^\d+$/);
 		expect((await login('admin@globex.test', 'keyfield-demo', '203.0.113.201')).status).toBe(200);
 	});
+
+	it('holds against parallel guesses: at most 5 passwords are checked, the rest get 429', async () => {
+		const guesses = await Promise.all(Array.from({ length: 20 }, (_, i) => login('admin@acme.test', `parallel-${i}`, `198.18.0.${i}`)));
+		const statuses = guesses.map((r) => r.status);
+		expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+		expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(15);
+		expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+	});
 });

@@ -2,7 +2,7 @@ import { ErrorCode, LoginRequest, type SessionInfo } from '@keyfield/shared';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { Kysely } from 'kysely';
-import { recordFailure } from '../db/login-failures.repository.ts';
+import { forgetAttempt } from '../db/login-failures.repository.ts';
 import { recordActivity } from '../db/activity.repository.ts';
 import { accountSummaries } from '../db/scope.repository.ts';
 import type { Database } from '../db/schema.ts';
@@ -13,7 +13,7 @@ import type { AppEnv, AuthUser } from '../http/env.ts';
 import { jsonBody } from '../http/json-body.ts';
 import { SESSION_COOKIE, presentedToken, requireUser } from './authenticate.ts';
 import { verifyPassword } from './passwords.ts';
-import { assertLoginAllowed } from './rate-limit.ts';
+import { beginLoginAttempt } from './rate-limit.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 const SESSION_DAYS = 30;
@@ -35,12 +35,12 @@ export function authRoutes({ db, trustProxy }: AuthDeps) {
 		.post('/login', async (c) => {
 			const { email, password } = await jsonBody(c, LoginRequest);
 			const ip = clientIp(c, trustProxy);
-			await assertLoginAllowed(db, email, ip);
+			const attempt = await beginLoginAttempt(db, email, ip);
 			const user = await findUserByEmail(db, email);
 			if (!(await verifyPassword(user?.password_hash ?? null, password)) || !user) {
-				await recordFailure(db, email, ip);
 				throw new AppError(401, ErrorCode.invalidCredentials, 'The email or password is wrong.');
 			}
+			await forgetAttempt(db, attempt);
 			const token = newToken();
 			await insertSession(db, hashToken(token), user.id, new Date(Date.now() + SESSION_DAYS * 86_400_000));
 			await recordActivity(db, { userId: user.id, action: 'auth.login', ip });

@@ -44,6 +44,8 @@ describe('malformed requests', () => {
 		await expectError('/api/sync/push', { token: tech, body: null }, 400, 'validation_failed');
 		await expectError('/api/sync/pull', { token: tech, body: { ...versions, clientId: crypto.randomUUID(), cursor: 7 } }, 400, 'validation_failed');
 		await expectError('/api/sync/push', { token: tech, body: { ...versions, clientId: crypto.randomUUID(), mutations: [{ id: -1, name: 'x', args: {}, createdAt: 'yesterday' }] } }, 400, 'validation_failed');
+		const twice = { id: 1, name: 'license.requestKey', args: {}, createdAt: new Date().toISOString() };
+		await expectError('/api/sync/push', { token: tech, body: { ...versions, clientId: crypto.randomUUID(), mutations: [twice, twice] } }, 400, 'validation_failed');
 	});
 
 	it('huge strings -> 400, a 2 MB body -> 413 payload_too_large', async () => {

@@ -114,4 +114,20 @@ describe('pull', () => {
 		const next = await server.pull(tech, clientId, first.last.cursor);
 		expect(next.changes).toEqual([{ table: 'memberships', op: 'del', id: membership.id }]);
 	});
+
+	it('answers concurrent pulls of one client, and a first pull racing a first push, without a 5xx', async () => {
+		const body = (clientId: string) => ({ protocolVersion: 1, schemaVersion: 1, clientId, cursor: null });
+		const clientId = crypto.randomUUID();
+		const pulls = await Promise.all(Array.from({ length: 8 }, () => server.call('/api/sync/pull', { token: tech, body: body(clientId) })));
+		expect(pulls.map((r) => r.status)).toEqual(Array(8).fill(200));
+
+		for (let round = 0; round < 10; round++) {
+			const fresh = crypto.randomUUID();
+			const [pulled, pushed] = await Promise.all([
+				server.call('/api/sync/pull', { token: tech, body: body(fresh) }),
+				server.call('/api/sync/push', { token: tech, body: { protocolVersion: 1, schemaVersion: 1, clientId: fresh, mutations: [] } })
+			]);
+			expect([pulled.status, pushed.status]).toEqual([200, 200]);
+		}
+	});
 });

@@ -8,6 +8,7 @@ import { MAX_CHANGES_PER_PULL, type PullRequest, type PullResponse } from '@keyf
 import type { Kysely } from 'kysely';
 import { accountVersions } from '../db/accounts.repository.ts';
 import { claimClient } from '../db/clients.repository.ts';
+import { withRetry } from '../db/transaction.ts';
 import { cursorVersions, insertCursor } from '../db/cursors.repository.ts';
 import { scopeAccountIds } from '../db/scope.repository.ts';
 import type { Database } from '../db/schema.ts';
@@ -18,10 +19,11 @@ import { assertSupportedVersions, clientOwnedByOtherUser } from './versions.ts';
 export async function pull(db: Kysely<Database>, userId: string, request: PullRequest, pageSize = MAX_CHANGES_PER_PULL): Promise<PullResponse> {
 	assertSupportedVersions(request);
 	const previousId = request.cursor === null ? null : decodeCursor(request.cursor);
-	return db
-		.transaction()
-		.setIsolationLevel('repeatable read')
-		.execute(async (tx) => {
+	// Two pulls of one client (a retry after a timeout) or a first pull racing a first push write the same client
+	// and cursor rows: Postgres then aborts one snapshot with a serialization failure, and it simply runs again.
+	return withRetry(
+		db,
+		async (tx) => {
 			const client = await claimClient(tx, request.clientId, userId, { lock: false });
 			if (client.user_id !== userId) throw clientOwnedByOtherUser();
 			const scope = await scopeAccountIds(tx, userId);
@@ -42,5 +44,7 @@ export async function pull(db: Kysely<Database>, userId: string, request: PullRe
 				await insertCursor(tx, cursorId, request.clientId, next);
 			}
 			return { cursor: encodeCursor(cursorId), hasMore, scope, changes, lastMutationId: client.last_mutation_id };
-		});
+		},
+		{ isolation: 'repeatable read' }
+	);
 }
