@@ -5,6 +5,7 @@ import {
 	PROTOCOL_VERSION,
 	PushResponse,
 	SCHEMA_VERSION,
+	SessionInfo,
 	type PushRequest
 } from '@keyfield/shared';
 import type { KeyfieldDb, OutboxEntry } from '../db/db.ts';
@@ -48,6 +49,11 @@ async function fileResults(db: KeyfieldDb, batch: OutboxEntry[], response: PushR
 	return filed;
 }
 
+async function sessionIs(fetch: SyncContext['fetch'], userId: string): Promise<boolean> {
+	const me = await callApi(fetch, '/api/auth/me', SessionInfo);
+	return me.ok && me.data.user.id === userId;
+}
+
 export async function push({ db, fetch, user, now, log }: SyncContext): Promise<SyncOutcome> {
 	let repaired = false; // one repair per push: a server that keeps disagreeing is an error, not a loop
 	for (;;) {
@@ -69,6 +75,9 @@ export async function push({ db, fetch, user, now, log }: SyncContext): Promise<
 				continue;
 			}
 			if (!repaired && res.status === 403 && res.code === ErrorCode.clientOwnedByOtherUser) {
+				// Either the server reused its database (move our queue to a fresh client), or the browser's session
+				// now belongs to someone else (another tab signed in): then this queue must wait for its own user.
+				if (!(await sessionIs(fetch, user.id))) return { kind: 'unauthorized', message: 'Signed in as someone else.' };
 				repaired = true;
 				await replaceClient(db, user.id, client, log);
 				continue;

@@ -104,11 +104,14 @@ export class SyncEngine {
 		if (this.#retry !== null) this.#deps.timers.clearTimeout(this.#retry);
 		this.#retry = null;
 		if (this.#outdated) return;
-		const user = await getMeta(db, 'user');
-		if (!user || this.#paused) return report({ phase: 'signed-out', progress: null });
+		if (!(await getMeta(db, 'user')) || this.#paused) return report({ phase: 'signed-out', progress: null });
 		report({ phase: 'syncing' });
-		const ctx: SyncContext = { db, fetch, user, now, log };
 		const run = async () => {
+			// Read who is signed in only once holding the lock: another tab may have switched users while we waited,
+			// and a queue is only ever pushed with its own user's session.
+			const user = await getMeta(db, 'user');
+			if (!user) return { outcome: { kind: 'unauthorized', message: 'Signed out.' } as const, arrived: [] };
+			const ctx: SyncContext = { db, fetch, user, now, log };
 			const pushed = await push(ctx);
 			if (pushed.kind !== 'ok') return { outcome: pushed, arrived: [] };
 			return pull(ctx, (done) => report({ progress: { done, total: null } }));
