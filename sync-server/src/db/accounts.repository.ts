@@ -35,7 +35,7 @@ function bumpQuery(db: Db, accountId: string, rowChanged = false) {
  * lock is kept until commit, so reusing it keeps version order commit order), else the counter is bumped now.
  */
 export function accountVersionSource(db: Db, accountId: string, taken: number | null) {
-	return taken === null ? bumpQuery(db, accountId) : db.selectNoFrom(sql<number>`${taken}::int`.as('version'));
+	return taken === null ? bumpQuery(db, accountId) : sql`select ${taken}::int as version`;
 }
 
 export async function insertAccount(db: Db, account: { id: string; name: string; kind: AccountsTable['kind'] }): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 
 export type ActivityEntry = {
@@ -27,4 +27,17 @@ export function journalInsert(db: Kysely<Database>, entry: ActivityEntry) {
 		client_id: entry.clientId ?? null,
 		mutation_id: entry.mutationId ?? null
 	});
+}
+
+/**
+ * The journal insert for a statement whose write may not happen, as SQL to put in a CTE: one row per row of the
+ * CTE `ifRowsIn` (a write's RETURNING, zero or one row), so no journal row is left for a write that did not take
+ * place. Raw SQL rather than a query builder: push builds it per mutation, and building showed in profiles.
+ */
+export function journalInsertIf(entry: ActivityEntry, ifRowsIn: string) {
+	return sql`insert into activity (user_id, account_id, action, details, ip, client_id, mutation_id)
+		select ${entry.userId ?? null}::uuid, ${entry.accountId ?? null}::uuid, ${entry.action}::text,
+			${JSON.stringify(entry.details ?? {})}::jsonb, ${entry.ip ?? null}::text, ${entry.clientId ?? null}::uuid,
+			${entry.mutationId ?? null}::integer
+		from ${sql.table(ifRowsIn)}`;
 }

@@ -1,6 +1,6 @@
 /** Products (in the catalog pseudo-account), certificates and their serial numbers. */
 import { CATALOG_ACCOUNT_ID } from '@keyfield/shared';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { bumpAccountVersion } from './accounts.repository.ts';
 import type { Database } from './schema.ts';
 
@@ -66,12 +66,33 @@ export async function listCertificates(db: Db, filter: { accountId: string } | {
 	}));
 }
 
+/** `column = ANY(...)` with the list as one text parameter, like `inUuids`: serials are validated codes (letters,
+ * digits, dashes), so a comma never occurs inside one. */
+function anySerial(column: string, serials: readonly string[]) {
+	return sql<boolean>`${sql.ref(column)} = any(string_to_array(${serials.join(',')}, ','))`;
+}
+
+export type LockedSerial = NonNullable<Awaited<ReturnType<typeof lockSerials>>[number]>;
+
 /**
- * The serial with its certificate and product, row-locked: two registrations of one serial queue here, and the
- * second sees the first one's license once it commits. The certificate is locked too, so two serials of one boxed
- * certificate cannot be claimed for two different accounts at once.
+ * The serials with their certificates and products, row-locked until commit: two registrations of one serial
+ * queue here, and the second sees the first one's license once it commits. The certificates are locked too, so
+ * two serials of one boxed certificate cannot be claimed for two different accounts at once.
+ * Two statements, one lock order: every certificate (by id) before any serial (by serial), so two pushes locking
+ * overlapping sets wait for each other instead of deadlocking. Push locks a whole batch this way in two round trips.
  */
-export async function lockSerial(db: Db, serial: string) {
+export async function lockSerials(db: Db, serials: readonly string[]) {
+	if (serials.length === 0) return [];
+	const sorted = [...new Set(serials)].sort();
+	await db
+		.selectFrom('certificates')
+		.select('id')
+		.where('id', 'in', (eb) => eb.selectFrom('serials').select('certificate_id').where(anySerial('serial', sorted)))
+		.orderBy('id')
+		.forUpdate()
+		.execute();
+	// The certificates are ours now, so this statement's snapshot shows their latest state; the serial rows are
+	// re-read as they are locked (READ COMMITTED), so a license committed meanwhile shows in `license_id`.
 	return db
 		.selectFrom('serials')
 		.innerJoin('certificates', 'certificates.id', 'serials.certificate_id')
@@ -87,12 +108,8 @@ export async function lockSerial(db: Db, serial: string) {
 			'products.name as product_name',
 			'products.product_version'
 		])
-		.where('serials.serial', '=', serial)
-		.forUpdate(['serials', 'certificates'])
-		.executeTakeFirst();
-}
-
-/** A boxed certificate belongs to nobody until the first registration claims it for that account. */
-export async function claimCertificate(db: Db, certificateId: string, accountId: string): Promise<void> {
-	await db.updateTable('certificates').set({ account_id: accountId }).where('id', '=', certificateId).where('account_id', 'is', null).execute();
+		.where(anySerial('serials.serial', sorted))
+		.orderBy('serials.serial')
+		.forUpdate(['serials'])
+		.execute();
 }

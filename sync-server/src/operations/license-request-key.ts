@@ -4,11 +4,40 @@
  * into the same account returns the existing license; a boxed certificate is claimed by the first account.
  */
 import { ErrorCode, RequestKeyArgs, describeCodeProblem, signLicenseKey, type CodeProblem } from '@keyfield/shared';
-import { claimCertificate, lockSerial } from '../db/catalog.repository.ts';
+import type { z } from 'zod';
+import { lockSerials, type LockedSerial } from '../db/catalog.repository.ts';
 import { licenseAccount, registerLicense } from '../db/licenses.repository.ts';
+import type { Signer } from '../keys/signing-key.ts';
 import { defineOperation, Rejection } from './operation.ts';
 
 const MAY_REQUEST_KEYS = new Set(['admin', 'technician']);
+
+type Args = z.output<typeof RequestKeyArgs>;
+
+function signKey(signer: Signer, args: Args, serial: LockedSerial): Promise<string> {
+	const payload = {
+		v: 1 as const,
+		kid: signer.kid,
+		lic: args.licenseId,
+		acct: args.accountId,
+		sku: serial.sku,
+		ver: serial.product_version,
+		seats: serial.quantity,
+		maintEnd: serial.maintenance_end,
+		...(args.hostId ? { host: args.hostId } : {}),
+		iat: Math.floor(Date.now() / 1000)
+	};
+	return signLicenseKey(payload, signer.privateKey);
+}
+
+/**
+ * Keys signed ahead, in `prepare`, for the batch's free serials: signing (WebCrypto, off the main thread) then
+ * runs in parallel instead of once per mutation in turn. A key depends only on the args and on what this batch
+ * cannot change about the serial (product, seats, maintenance), so it is the key `apply` would sign. A key for a
+ * mutation that is then rejected is simply dropped: it was never stored or sent. Keyed by the parsed args object,
+ * which `prepare` and `apply` share (see `parseArgs`).
+ */
+const presigned = new WeakMap<Args, Promise<string>>();
 
 export const licenseRequestKey = defineOperation({
 	name: 'license.requestKey',
@@ -21,6 +50,19 @@ export const licenseRequestKey = defineOperation({
 		return new Rejection(ErrorCode.serialInvalid, problem ? describeCodeProblem(problem) : 'This is not a valid serial number.');
 	},
 
+	// The batch's serials locked in one round trip instead of one per mutation (see PushBatch).
+	async prepare(tx, ctx, argsList) {
+		const serials = argsList.map((args) => args.serial);
+		ctx.batch.serialsLocked(serials, await lockSerials(tx, serials));
+		for (const args of argsList) {
+			const serial = ctx.batch.lockedSerial(args.serial);
+			if (!serial || serial.license_id) continue;
+			const key = signKey(ctx.signer, args, serial);
+			key.catch(() => {}); // awaited (and so reported) only by an `apply` that gets that far
+			presigned.set(args, key);
+		}
+	},
+
 	async authorize(tx, ctx, args) {
 		const access = await ctx.batch.access(args.accountId);
 		if (!access) throw new Rejection(ErrorCode.accountNotInScope, 'You do not have access to this account any more.');
@@ -31,7 +73,8 @@ export const licenseRequestKey = defineOperation({
 	},
 
 	async apply(tx, ctx, args) {
-		const serial = await lockSerial(tx, args.serial);
+		if (ctx.batch.lockedSerial(args.serial) === undefined) ctx.batch.serialsLocked([args.serial], await lockSerials(tx, [args.serial]));
+		const serial = ctx.batch.lockedSerial(args.serial);
 		const owner = serial?.account_id ?? null;
 		if (!serial || (owner !== null && owner !== args.accountId && !(await ctx.batch.access(owner)))) {
 			throw new Rejection(ErrorCode.serialUnknown, 'This serial number is not known. Check it against the certificate.');
@@ -44,22 +87,7 @@ export const licenseRequestKey = defineOperation({
 			throw new Rejection(ErrorCode.notAllowed, 'This serial number belongs to another account you manage: register it there.');
 		}
 
-		if (owner === null) await claimCertificate(tx, serial.certificate_id, args.accountId);
-		const key = await signLicenseKey(
-			{
-				v: 1,
-				kid: ctx.signer.kid,
-				lic: args.licenseId,
-				acct: args.accountId,
-				sku: serial.sku,
-				ver: serial.product_version,
-				seats: serial.quantity,
-				maintEnd: serial.maintenance_end,
-				...(args.hostId ? { host: args.hostId } : {}),
-				iat: Math.floor(Date.now() / 1000)
-			},
-			ctx.signer.privateKey
-		);
+		const key = await (presigned.get(args) ?? signKey(ctx.signer, args, serial));
 		const license = {
 			id: args.licenseId,
 			account_id: args.accountId,
@@ -84,10 +112,14 @@ export const licenseRequestKey = defineOperation({
 			clientId: ctx.clientId,
 			mutationId: ctx.mutationId
 		};
-		const version = await registerLicense(tx, license, ctx.batch.versionTaken(args.accountId), journal);
-		// Rolled back to the savepoint with the version bump, the journal row and the claim: nothing of this attempt remains.
+		const versionTaken = ctx.batch.versionTaken(args.accountId);
+		// One statement writes the license, the serial, the claim and the journal row, all or none (license id taken).
+		// Only a version bump is written regardless, so only then is a savepoint needed to undo it on that rejection.
+		if (versionTaken === null) await ctx.savepoint();
+		const version = await registerLicense(tx, license, versionTaken, journal, owner === null);
 		if (version === null) throw new Rejection(ErrorCode.licenseIdTaken, 'This request was already used for another license. Start a new request.');
 		ctx.batch.versionUsed(args.accountId, version);
+		ctx.batch.serialRegistered(serial.serial, args.licenseId, owner === null ? args.accountId : null);
 		return { licenseId: args.licenseId, existing: false };
 	}
 });

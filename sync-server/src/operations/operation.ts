@@ -2,6 +2,11 @@
  * The shape of a server operation (DESIGN §6): its args schema comes from shared, `authorize` checks the
  * signed-in user *now* (not when the device queued it), `apply` enforces the business rules and writes.
  * Both run inside the push transaction; a `Rejection` thrown from either becomes the stored result.
+ *
+ * Atomicity per mutation: a rejection must leave nothing of its mutation behind. `apply` calls `ctx.savepoint()`
+ * before a write that a rejection could follow (a second statement, or one whose own outcome can reject after it
+ * wrote something); a rejection then rolls back to it. A mutation whose only write is one statement that writes
+ * all of it or none of it needs no savepoint, which saves a round trip per mutation.
  */
 import type { ErrorCode } from '@keyfield/shared';
 import type { Kysely } from 'kysely';
@@ -25,15 +30,22 @@ export type OperationContext = {
 	mutationId: number;
 	ip: string;
 	signer: Signer;
-	/** State shared by the mutations of one push transaction: access reads and the versions taken. */
+	/** State shared by the mutations of one push transaction: access reads, versions taken, serials locked. */
 	batch: PushBatch;
+	/** Opens this mutation's savepoint (once; later calls do nothing). See the note on atomicity above. */
+	savepoint(): Promise<void>;
 };
+
+export type PrepareContext = Pick<OperationContext, 'batch' | 'signer'>;
 
 export interface Operation<S extends z.ZodType = z.ZodType> {
 	name: string;
 	args: S;
 	/** Optional: a more specific rejection than `invalid_args` for some schema failures. */
 	rejectArgs?(error: z.ZodError): Rejection | null;
+	/** Optional: runs once per push before its new mutations, with the args of those that parse (e.g. to lock rows
+	 * for the whole batch in one round trip). Writes nothing; `authorize` and `apply` still decide each mutation. */
+	prepare?(tx: Kysely<Database>, ctx: PrepareContext, argsList: z.output<S>[]): Promise<void>;
 	authorize(tx: Kysely<Database>, ctx: OperationContext, args: z.output<S>): Promise<void>;
 	apply(tx: Kysely<Database>, ctx: OperationContext, args: z.output<S>): Promise<Record<string, unknown>>;
 }

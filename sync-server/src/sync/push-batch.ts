@@ -9,15 +9,24 @@
  * transaction reuse that version. The bump's row lock is held until commit, so per account version order stays
  * commit order, and a pull's snapshot sees all of the transaction's rows at that version or none of them. A bump
  * rolled back with its mutation's savepoint is forgotten, so the next write bumps again.
+ *
+ * Serials: locked for the whole batch up front (see `lockSerials`), in one lock order, so each mutation skips a
+ * lock round trip and crossing batches queue rather than deadlock. The rows are held locked until commit, so only
+ * this transaction can change them: its own writes (a serial registered, a boxed certificate claimed) are applied
+ * to the copies here once their mutation is kept, and later mutations of the batch read the truth.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import type { LockedSerial } from '../db/catalog.repository.ts';
 import { accountAccess, type AccountAccess } from '../db/scope.repository.ts';
 
 export class PushBatch {
 	readonly #access = new Map<string, Promise<AccountAccess | null>>();
 	readonly #versions = new Map<string, number>();
 	readonly #pending = new Map<string, number>();
+	/** serial -> its locked row, or null when it was looked up and does not exist. */
+	readonly #serials = new Map<string, LockedSerial | null>();
+	#pendingSerialWrites: (() => void)[] = [];
 
 	constructor(
 		private readonly tx: Kysely<Database>,
@@ -44,12 +53,37 @@ export class PushBatch {
 		this.#pending.set(accountId, version);
 	}
 
+	/** Records the rows a lock query returned; requested serials it did not return do not exist. */
+	serialsLocked(requested: readonly string[], rows: readonly LockedSerial[]): void {
+		for (const serial of requested) this.#serials.set(serial, null);
+		for (const row of rows) this.#serials.set(row.serial, { ...row });
+	}
+
+	/** The locked row as this transaction has left it; null when unknown; undefined when not locked yet. */
+	lockedSerial(serial: string): LockedSerial | null | undefined {
+		return this.#serials.get(serial);
+	}
+
+	/** Called by a write that registered the serial and, if `claimedBy`, claimed its boxed certificate. */
+	serialRegistered(serial: string, licenseId: string, claimedBy: string | null): void {
+		this.#pendingSerialWrites.push(() => {
+			const row = this.#serials.get(serial);
+			if (row) row.license_id = licenseId;
+			if (!row || claimedBy === null) return;
+			// The claim is the certificate's: every serial of it now belongs to the account.
+			for (const other of this.#serials.values()) if (other?.certificate_id === row.certificate_id) other.account_id = claimedBy;
+		});
+	}
+
 	mutationKept(): void {
 		for (const [accountId, version] of this.#pending) this.#versions.set(accountId, version);
 		this.#pending.clear();
+		for (const write of this.#pendingSerialWrites) write();
+		this.#pendingSerialWrites = [];
 	}
 
 	mutationRolledBack(): void {
 		this.#pending.clear();
+		this.#pendingSerialWrites = [];
 	}
 }

@@ -10,9 +10,20 @@ import type { Database } from '../db/schema.ts';
 import { withRetry } from '../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import type { Signer } from '../keys/signing-key.ts';
-import { applyMutation } from './apply-mutation.ts';
+import { applyMutation, prepareMutations } from './apply-mutation.ts';
 import { PushBatch } from './push-batch.ts';
 import { assertSupportedVersions, clientOwnedByOtherUser } from './versions.ts';
+
+/** The new mutations this push will apply: ids last + 1, last + 2, ... up to the end or a gap. */
+function freshRun(mutations: PushRequest['mutations'], last: number): PushRequest['mutations'] {
+	const run = [];
+	for (const mutation of mutations) {
+		if (mutation.id <= last) continue;
+		if (mutation.id !== last + run.length + 1) break;
+		run.push(mutation);
+	}
+	return run;
+}
 
 export type PushDeps = { db: Kysely<Database>; signer: Signer };
 
@@ -31,6 +42,7 @@ export async function push(deps: PushDeps, userId: string, ip: string, request: 
 		const fresh: MutationResult[] = [];
 		const finish = () => storeResults(tx, clientId, fresh);
 		const batch = new PushBatch(tx, userId);
+		await prepareMutations(tx, { batch, signer: deps.signer }, freshRun(mutations, last));
 		for (const mutation of mutations) {
 			if (mutation.id <= last) {
 				const stored = replays.get(mutation.id);
