@@ -40,20 +40,32 @@ export type Registration = z.infer<typeof Registration>;
 
 export const LicenseStatus = z.enum(['active', 'revoked']);
 
+/** Where a license came from: a certificate's serial ("Get a key"), a voucher, an Enterprise Flexible draw-down,
+ * or a version upgrade of another license. `sourceId` names that voucher, agreement or earlier license. */
+export const LicenseOrigin = z.enum(['serial', 'voucher', 'agreement', 'upgrade']);
+export type LicenseOrigin = z.infer<typeof LicenseOrigin>;
+
+/** A user-defined field's value on a license (the field itself is defined per account). */
+export const FieldValue = z.union([z.string().max(1000), z.number().finite(), z.null()]);
+export type FieldValue = z.infer<typeof FieldValue>;
+
 export const LicenseRow = z.object({
 	id: Uuid,
 	...synced,
-	certificateId: Uuid,
+	origin: LicenseOrigin,
+	sourceId: Uuid.nullable(),
+	certificateId: Uuid.nullable(), // only for origin 'serial' (and licenses upgraded from one)
 	sku: z.string(),
 	productName: z.string(),
 	productVersion: z.string(),
-	serial: z.string(),
+	serial: z.string().nullable(), // the certificate's serial, for origin 'serial'
 	seats: z.number().int().positive(),
 	maintenanceEnd: IsoDate,
 	key: z.string(),
 	registration: Registration,
 	hostId: z.string().nullable(),
 	status: LicenseStatus,
+	fields: z.record(z.string(), FieldValue), // custom data, by field name
 	createdAt: IsoDateTime
 });
 export type LicenseRow = z.infer<typeof LicenseRow>;

@@ -6,7 +6,7 @@
  * its cost follows the changes, never the table size.
  */
 import type { Change, SyncedTable } from '@keyfield/shared';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from './schema.ts';
 import { accountSinceTable, type AccountSince } from './sql-helpers.ts';
 
@@ -31,101 +31,56 @@ const accounts: Fetch = async (db, since) => {
 	return rows.map((r) => put('accounts', r.row_version, { id: r.id, accountId: r.id, name: r.name, kind: r.kind }));
 };
 
-const memberships: Fetch = async (db, since, limit) => {
-	const rows = await db
-		.selectFrom(accountSinceTable(since))
-		.innerJoinLateral(
-			(eb) =>
-				eb
-					.selectFrom('memberships')
-					.innerJoin('users', 'users.id', 'memberships.user_id')
-					.select(['memberships.id', 'memberships.account_id', 'memberships.version', 'memberships.user_id', 'users.email', 'memberships.role'])
-					.whereRef('memberships.account_id', '=', 'c.account_id')
-					.whereRef('memberships.version', '>', 'c.since')
-					.orderBy('memberships.version')
-					.limit(limit)
-					.as('m'),
-			(join) => join.onTrue()
-		)
-		.selectAll('m')
-		.execute();
-	return rows.map((r) => put('memberships', r.version, { id: r.id, accountId: r.account_id, userId: r.user_id, email: r.email, role: r.role }));
-};
+/**
+ * A synced table's rows changed since each account's cursor: `from` names the table as `x` (joins allowed),
+ * `columns` what to read. Raw SQL, one shape for every table, so adding a table is a line, not a copy of this query.
+ */
+export function changedRows<R extends { account_id: string; version: number }>(from: string, columns: string, toRow: (r: R) => Record<string, unknown> & { id: string }): Fetch {
+	const table = from.split(' ')[0] as SyncedTable;
+	return async (db, since, limit) => {
+		const { rows } = await sql<R>`select t.* from ${accountSinceTable(since)} cross join lateral (
+			select ${sql.raw(columns)} from ${sql.raw(from)}
+			where x.account_id = c.account_id and x.version > c.since order by x.version limit ${limit}) t`.execute(db);
+		return rows.map((r) => put(table, r.version, { ...toRow(r), accountId: r.account_id }));
+	};
+}
 
-const products: Fetch = async (db, since, limit) => {
-	const rows = await db
-		.selectFrom(accountSinceTable(since))
-		.innerJoinLateral(
-			(eb) =>
-				eb
-					.selectFrom('products')
-					.select(['id', 'account_id', 'version', 'sku', 'name', 'product_version'])
-					.whereRef('products.account_id', '=', 'c.account_id')
-					.whereRef('products.version', '>', 'c.since')
-					.orderBy('version')
-					.limit(limit)
-					.as('p'),
-			(join) => join.onTrue()
-		)
-		.selectAll('p')
-		.execute();
-	return rows.map((r) => put('products', r.version, { id: r.id, accountId: r.account_id, sku: r.sku, name: r.name, productVersion: r.product_version }));
-};
+const memberships = changedRows<{ id: string; account_id: string; version: number; user_id: string; email: string; role: string }>(
+	'memberships x join users u on u.id = x.user_id',
+	'x.id, x.account_id, x.version, x.user_id, u.email, x.role',
+	(r) => ({ id: r.id, userId: r.user_id, email: r.email, role: r.role })
+);
 
-const licenses: Fetch = async (db, since, limit) => {
-	const rows = await db
-		.selectFrom(accountSinceTable(since))
-		.innerJoinLateral(
-			(eb) =>
-				eb
-					.selectFrom('licenses')
-					.selectAll()
-					.whereRef('licenses.account_id', '=', 'c.account_id')
-					.whereRef('licenses.version', '>', 'c.since')
-					.orderBy('version')
-					.limit(limit)
-					.as('l'),
-			(join) => join.onTrue()
-		)
-		.selectAll('l')
-		.execute();
-	return rows.map((r) =>
-		put('licenses', r.version, {
-			id: r.id,
-			accountId: r.account_id,
-			certificateId: r.certificate_id,
-			sku: r.sku,
-			productName: r.product_name,
-			productVersion: r.product_version,
-			serial: r.serial,
-			seats: r.seats,
-			maintenanceEnd: r.maintenance_end,
-			key: r.key,
-			registration: r.registration,
-			hostId: r.host_id,
-			status: r.status,
-			createdAt: new Date(r.created_at).toISOString()
-		})
-	);
-};
+const products = changedRows<Selectable<Database['products']>>('products x', 'x.*', (r) => ({
+	id: r.id,
+	sku: r.sku,
+	name: r.name,
+	productVersion: r.product_version
+}));
+
+const licenses = changedRows<Selectable<Database['licenses']>>('licenses x', 'x.*', (r) => ({
+	id: r.id,
+	origin: r.origin,
+	sourceId: r.source_id,
+	certificateId: r.certificate_id,
+	sku: r.sku,
+	productName: r.product_name,
+	productVersion: r.product_version,
+	serial: r.serial,
+	seats: r.seats,
+	maintenanceEnd: r.maintenance_end,
+	key: r.key,
+	registration: r.registration,
+	hostId: r.host_id,
+	status: r.status,
+	fields: r.fields,
+	createdAt: new Date(r.created_at).toISOString()
+}));
 
 const tombstones: Fetch = async (db, since, limit) => {
-	const rows = await db
-		.selectFrom(accountSinceTable(since))
-		.innerJoinLateral(
-			(eb) =>
-				eb
-					.selectFrom('tombstones')
-					.select(['account_id', 'version', 'table_name', 'row_id'])
-					.whereRef('tombstones.account_id', '=', 'c.account_id')
-					.whereRef('tombstones.version', '>', 'c.since')
-					.orderBy('version')
-					.limit(limit)
-					.as('t'),
-			(join) => join.onTrue()
-		)
-		.selectAll('t')
-		.execute();
+	const { rows } = await sql<{ account_id: string; version: number; table_name: string; row_id: string }>`select t.* from ${accountSinceTable(since)}
+		cross join lateral (select x.account_id, x.version, x.table_name, x.row_id from tombstones x
+			where x.account_id = c.account_id and x.version > c.since order by x.version limit ${limit}) t`.execute(db);
 	return rows.map((r) => ({ accountId: r.account_id, version: r.version, change: { table: r.table_name as SyncedTable, op: 'del', id: r.row_id } as Change }));
 };
 

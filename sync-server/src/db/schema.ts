@@ -94,8 +94,10 @@ export interface LicensesTable {
 	id: string;
 	account_id: string;
 	version: number;
-	certificate_id: string;
-	serial: string;
+	origin: Generated<'serial' | 'voucher' | 'agreement' | 'upgrade'>;
+	source_id: ColumnType<string | null, string | null | undefined, string | null>;
+	certificate_id: string | null;
+	serial: string | null;
 	sku: string;
 	product_name: string;
 	product_version: string;
@@ -105,6 +107,7 @@ export interface LicensesTable {
 	registration: Json<LicenseRegistration>;
 	host_id: string | null;
 	status: 'active' | 'revoked';
+	fields: ColumnType<Record<string, string | number | null>, string | undefined, string>;
 	created_at: CreatedAt;
 }
 

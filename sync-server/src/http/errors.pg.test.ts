@@ -1,5 +1,5 @@
 // Anything a client can send gets a 4xx with the one error shape, never a 5xx.
-import { ErrorBody } from '@keyfield/shared';
+import { ErrorBody, PROTOCOL_VERSION, SCHEMA_VERSION } from '@keyfield/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { connectPostgres } from '../db/connect.ts';
@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const versions = { protocolVersion: 1, schemaVersion: 1 };
+const versions = { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION };
 
 async function expectError(path: string, call: Call, status: number, code: string) {
 	const res = await server.call(path, call);

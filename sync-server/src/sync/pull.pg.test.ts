@@ -1,4 +1,4 @@
-import { CATALOG_ACCOUNT_ID, Change, SyncedTables, type PullResponse } from '@keyfield/shared';
+import { CATALOG_ACCOUNT_ID, Change, PROTOCOL_VERSION, SCHEMA_VERSION, SyncedTables, type PullResponse } from '@keyfield/shared';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestKey, startTestServer, type TestServer } from '../test/harness.ts';
@@ -116,7 +116,7 @@ describe('pull', () => {
 	});
 
 	it('answers concurrent pulls of one client, and a first pull racing a first push, without a 5xx', async () => {
-		const body = (clientId: string) => ({ protocolVersion: 1, schemaVersion: 1, clientId, cursor: null });
+		const body = (clientId: string) => ({ protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, clientId, cursor: null });
 		const clientId = crypto.randomUUID();
 		const pulls = await Promise.all(Array.from({ length: 8 }, () => server.call('/api/sync/pull', { token: tech, body: body(clientId) })));
 		expect(pulls.map((r) => r.status)).toEqual(Array(8).fill(200));
@@ -125,7 +125,7 @@ describe('pull', () => {
 			const fresh = crypto.randomUUID();
 			const [pulled, pushed] = await Promise.all([
 				server.call('/api/sync/pull', { token: tech, body: body(fresh) }),
-				server.call('/api/sync/push', { token: tech, body: { protocolVersion: 1, schemaVersion: 1, clientId: fresh, mutations: [] } })
+				server.call('/api/sync/push', { token: tech, body: { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, clientId: fresh, mutations: [] } })
 			]);
 			expect([pulled.status, pushed.status]).toEqual([200, 200]);
 		}

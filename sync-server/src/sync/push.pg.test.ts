@@ -1,4 +1,4 @@
-import { verifyLicenseKey, type PublicKeyEntry } from '@keyfield/shared';
+import { PROTOCOL_VERSION, SCHEMA_VERSION, verifyLicenseKey, type PublicKeyEntry } from '@keyfield/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestKey, startTestServer, type TestServer } from '../test/harness.ts';
 
@@ -157,12 +157,12 @@ describe('push: identity and versions', () => {
 		const { status, body } = await server.push(admin, clientId, [requestKey(1, { accountId: acme, serial: server.serials(ACME)[9]! })]);
 		expect(status).toBe(403);
 		expect(body.error?.code).toBe('client_owned_by_other_user');
-		const pull = await server.call('/api/sync/pull', { token: admin, body: { protocolVersion: 1, schemaVersion: 1, clientId, cursor: null } });
+		const pull = await server.call('/api/sync/pull', { token: admin, body: { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, clientId, cursor: null } });
 		expect(pull.status).toBe(403);
 	});
 
 	it('gives 409 client_outdated for an unsupported protocol or schema version', async () => {
-		for (const versions of [{ protocolVersion: 99, schemaVersion: 1 }, { protocolVersion: 1, schemaVersion: 0 }]) {
+		for (const versions of [{ protocolVersion: 99, schemaVersion: SCHEMA_VERSION }, { protocolVersion: PROTOCOL_VERSION, schemaVersion: 1 }]) {
 			const res = await server.call('/api/sync/push', { token: tech, body: { ...versions, clientId: crypto.randomUUID(), mutations: [] } });
 			expect(res.status).toBe(409);
 			expect(((await res.json()) as { error: { code: string } }).error.code).toBe('client_outdated');
@@ -170,7 +170,7 @@ describe('push: identity and versions', () => {
 	});
 
 	it('needs a session: 401 unauthorized without one', async () => {
-		const res = await server.call('/api/sync/push', { body: { protocolVersion: 1, schemaVersion: 1, clientId: crypto.randomUUID(), mutations: [] } });
+		const res = await server.call('/api/sync/push', { body: { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, clientId: crypto.randomUUID(), mutations: [] } });
 		expect(res.status).toBe(401);
 		expect(await res.json()).toEqual({ error: { code: 'unauthorized', message: expect.any(String), details: {} } });
 	});

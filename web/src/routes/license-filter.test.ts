@@ -6,6 +6,7 @@ function license(id: string, fields: Partial<LicenseView>): LicenseView {
 	return {
 		id,
 		accountId: 'a',
+		origin: 'serial',
 		serial: `S-${id}AAAA-BBBBB-CCCCC-DDDDD`,
 		sku: 'KF-EDGE',
 		productName: 'Keyfield Edge Gateway',
@@ -16,6 +17,7 @@ function license(id: string, fields: Partial<LicenseView>): LicenseView {
 		registration: { company: 'Acme Field Services', contactName: 'Ana', email: 'ana@acme.test', country: 'ES' },
 		hostId: null,
 		status: 'active',
+		fields: {},
 		pendingMutationId: null,
 		createdAt: '2026-11-01T00:00:00Z',
 		...fields

@@ -17,7 +17,7 @@ function matches(license: LicenseView, needle: string): boolean {
 		.filter(Boolean)
 		.join(' ')
 		.toLowerCase();
-	return haystack.includes(needle) || (compact.length > 0 && license.serial.replace(/-/g, '').toLowerCase().includes(compact));
+	return haystack.includes(needle) || (compact.length > 0 && (license.serial ?? '').replace(/-/g, '').toLowerCase().includes(compact));
 }
 
 /** Licenses without a maintenance end (pending: what the person just asked for) come first either way. */

@@ -13,6 +13,7 @@ export const requestKey: ClientOperation<'license.requestKey'> = {
 				{
 					id: args.licenseId,
 					accountId: args.accountId,
+					origin: 'serial',
 					serial: args.serial,
 					// Which product a serial belongs to is known only to the server (its certificate).
 					sku: null,
@@ -24,6 +25,7 @@ export const requestKey: ClientOperation<'license.requestKey'> = {
 					registration: args.registration,
 					hostId: args.hostId ?? null,
 					status: 'pending',
+					fields: {},
 					pendingMutationId: pending.mutationId,
 					createdAt: pending.createdAt
 				}

@@ -1,10 +1,11 @@
 /** What the license screens show: a server row, or a pending placeholder an outbox entry implies. */
-import type { LicenseRow, Registration } from '@keyfield/shared';
+import type { FieldValue, LicenseOrigin, LicenseRow, Registration } from '@keyfield/shared';
 
 export interface LicenseView {
 	id: string;
 	accountId: string;
-	serial: string;
+	origin: LicenseOrigin;
+	serial: string | null;
 	sku: string | null;
 	productName: string | null;
 	productVersion: string | null;
@@ -14,6 +15,7 @@ export interface LicenseView {
 	registration: Registration;
 	hostId: string | null;
 	status: 'active' | 'revoked' | 'pending';
+	fields: Record<string, FieldValue>;
 	pendingMutationId: number | null;
 	createdAt: string;
 }
@@ -22,6 +24,7 @@ export function toLicenseView(row: LicenseRow): LicenseView {
 	return {
 		id: row.id,
 		accountId: row.accountId,
+		origin: row.origin,
 		serial: row.serial,
 		sku: row.sku,
 		productName: row.productName,
@@ -32,6 +35,7 @@ export function toLicenseView(row: LicenseRow): LicenseView {
 		registration: row.registration,
 		hostId: row.hostId,
 		status: row.status,
+		fields: row.fields,
 		pendingMutationId: null,
 		createdAt: row.createdAt
 	};
