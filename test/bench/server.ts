@@ -21,11 +21,11 @@ export interface BenchProcess {
 	close(): Promise<void>;
 }
 
-async function startProcess(url: string, signer: Signer): Promise<BenchProcess> {
+async function startProcess(url: string, signer: Signer, webDir: string | null): Promise<BenchProcess> {
 	// Its own connections, like a separate process would have.
 	const handle: DbHandle = connectPostgres(url);
 	const pokes = await PokeHub.start(handle);
-	const app = createApp({ db: handle.db, signer, pokes, webDir: null, trustProxy: false });
+	const app = createApp({ db: handle.db, signer, pokes, webDir, trustProxy: false });
 	const http = await new Promise<Server>((resolve) => {
 		const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(server as Server));
 	});
@@ -48,15 +48,16 @@ export class BenchServer {
 		readonly b: BenchProcess
 	) {}
 
-	static async start(): Promise<BenchServer> {
+	static async start(webDir: string): Promise<BenchServer> {
 		if (!process.env.DATABASE_URL) throw new Error('pnpm bench measures real Postgres: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test)');
 		const testDb = await openTestDb();
 		await migrateToLatest(testDb.handle.db);
 		const signer = await signerFromPkcs8(await generatePkcs8());
 		await publishPublicKey(testDb.handle.db, signer);
 		await seedDemo(testDb.handle.db);
-		const a = await startProcess(testDb.url!, signer);
-		const b = await startProcess(testDb.url!, signer);
+		// Process a also serves the built PWA, for the measures taken in Chromium.
+		const a = await startProcess(testDb.url!, signer, webDir);
+		const b = await startProcess(testDb.url!, signer, null);
 		return new BenchServer(testDb, signer, a, b);
 	}
 

@@ -17,15 +17,19 @@ export class NotSignedInError extends Error {
 	}
 }
 
+/** The User Timing measure each local operation records (read by `pnpm bench`, DESIGN §8: <= 10 ms p95; and by DevTools). */
+export const ENQUEUE_MEASURE = 'keyfield:enqueue';
+
 export async function enqueue<N extends OperationName>(
 	name: N,
 	args: OperationArgs<N>,
 	db: KeyfieldDb = getDb(),
 	now: () => Date = () => new Date()
 ): Promise<number> {
+	const started = performance.now();
 	const parsed = Operations[name].parse(args) as ParsedOperationArgs<N>; // throws ZodError before anything is written
 	const op = clientOperation(name);
-	return db.transaction('rw', db.meta, db.outbox, async () => {
+	const id = await db.transaction('rw', db.meta, db.outbox, async () => {
 		const user = await getMeta(db, 'user');
 		if (!user) throw new NotSignedInError();
 		const client = (await storedClient(db, user.id)) ?? newClient();
@@ -44,4 +48,6 @@ export async function enqueue<N extends OperationName>(
 		if (remembered.length > 0) await db.meta.bulkPut(remembered);
 		return id;
 	});
+	performance.measure(ENQUEUE_MEASURE, { start: started, end: performance.now() });
+	return id;
 }
