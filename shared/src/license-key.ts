@@ -36,6 +36,9 @@ export function base64urlDecode(text: string): Uint8Array<ArrayBuffer> {
 	const binary = atob(padded);
 	const out = new Uint8Array(binary.length);
 	for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+	// atob ignores the unused low bits of the last character, so two texts could decode to one signature: accept only
+	// the canonical text, so a key has exactly one spelling that verifies.
+	if (base64urlEncode(out) !== text) throw new Error('not canonical base64url');
 	return out;
 }
 
