@@ -51,7 +51,7 @@ export class RealServer {
 
 	/** Calls the vendor API over HTTP with the demo operator's bearer token. */
 	async vendor<T>(method: string, path: string, body?: unknown): Promise<T> {
-		this.#vendorToken ??= await this.#login(VENDOR_EMAIL);
+		this.#vendorToken ??= await this.login(VENDOR_EMAIL);
 		const headers: Record<string, string> = { authorization: `Bearer ${this.#vendorToken}` };
 		if (body !== undefined) headers['content-type'] = 'application/json';
 		const res = await fetch(this.url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -59,7 +59,8 @@ export class RealServer {
 		return (await res.json()) as T;
 	}
 
-	async #login(email: string): Promise<string> {
+	/** Signs in over HTTP and returns the session token (the kf_session cookie value, usable as a bearer token). */
+	async login(email: string): Promise<string> {
 		const res = await fetch(`${this.url}/api/auth/login`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
