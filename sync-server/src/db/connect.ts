@@ -27,8 +27,11 @@ export function connectPostgres(url: string, options: { max?: number } = {}): Db
 			oid === DATE_OID ? (value: string) => value : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser
 	};
 	const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types, connectionTimeoutMillis: 5000 });
-	// An idle client dropped by the server must not crash the process; the next query gets a fresh one.
+	// A client dropped by the server (a restart, a network cut) must not crash the process. The pool reports idle
+	// clients; a checked-out one (a transaction between two statements) emits on itself, with nobody listening
+	// unless we do. Its query fails with a connection error (503), and the pool discards it when it is released.
 	pool.on('error', (err) => console.error('postgres pool:', err.message));
+	pool.on('connect', (client) => client.on('error', (err) => console.error('postgres connection:', err.message)));
 	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 	return { db, engine: 'pg', listen: (channel, listener) => listenPostgres(url, channel, listener), close: () => db.destroy() };
 }

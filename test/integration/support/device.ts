@@ -33,7 +33,7 @@ export interface Device {
 let devices = 0;
 
 /** A fresh profile. Each has an address of its own (the harness trusts X-Forwarded-For), as separate phones would. */
-export function newDevice(server: RealServer, dbName = `keyfield-it-${crypto.randomUUID()}`): Device {
+export function newDevice(server: Pick<RealServer, 'url'>, dbName = `keyfield-it-${crypto.randomUUID()}`): Device {
 	const ip = `198.51.100.${++devices % 250}`;
 	let cookie = '';
 	const device: Device = {

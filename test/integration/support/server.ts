@@ -20,34 +20,15 @@ export interface Workspace {
 	email: string;
 }
 
-export class RealServer {
+/**
+ * What tests do through a server's HTTP API, for any server on any URL (in-process or a child process): sign in,
+ * call the vendor API, make workspaces and serials.
+ */
+export class ApiClient {
 	#vendorToken: string | null = null;
 	#made = 0;
 
-	private constructor(
-		readonly url: string,
-		readonly harness: TestServer,
-		readonly http: Server
-	) {}
-
-	static async start(): Promise<RealServer> {
-		const harness = await startTestServer();
-		const http = await new Promise<Server>((resolve) => {
-			const server = serve({ fetch: harness.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(server as Server));
-		});
-		return new RealServer(`http://127.0.0.1:${(http.address() as AddressInfo).port}`, harness, http);
-	}
-
-	/** The server's database (Kysely), for what no API offers: looking up ids, simulating server-side state loss. */
-	get db() {
-		return this.harness.db;
-	}
-
-	async close(): Promise<void> {
-		this.http.closeAllConnections();
-		await new Promise<void>((resolve) => this.http.close(() => resolve()));
-		await this.harness.close();
-	}
+	constructor(readonly url: string) {}
 
 	/** Calls the vendor API over HTTP with the demo operator's bearer token. */
 	async vendor<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -83,14 +64,43 @@ export class RealServer {
 
 	/** A serial nobody registered yet, on a new certificate for the account. */
 	async freeSerial(accountId: string, sku = 'KF-EDGE'): Promise<string> {
-		const { serials } = await this.vendor<{ serials: string[] }>('POST', '/api/admin/certificates', {
-			accountId,
-			sku,
-			quantity: 1,
-			maintenanceEnd: '2030-12-31',
-			serialCount: 1
+		return (await this.freeSerials(accountId, 1, sku))[0]!;
+	}
+
+	/** `count` (≤ 1,000) serials nobody registered yet, on one new certificate for the account. */
+	async freeSerials(accountId: string, count: number, sku = 'KF-EDGE'): Promise<string[]> {
+		const body = { accountId, sku, quantity: 1, maintenanceEnd: '2030-12-31', serialCount: count };
+		return (await this.vendor<{ serials: string[] }>('POST', '/api/admin/certificates', body)).serials;
+	}
+
+}
+
+export class RealServer extends ApiClient {
+	private constructor(
+		url: string,
+		readonly harness: TestServer,
+		readonly http: Server
+	) {
+		super(url);
+	}
+
+	static async start(): Promise<RealServer> {
+		const harness = await startTestServer();
+		const http = await new Promise<Server>((resolve) => {
+			const server = serve({ fetch: harness.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(server as Server));
 		});
-		return serials[0]!;
+		return new RealServer(`http://127.0.0.1:${(http.address() as AddressInfo).port}`, harness, http);
+	}
+
+	/** The server's database (Kysely), for what no API offers: looking up ids, simulating server-side state loss. */
+	get db() {
+		return this.harness.db;
+	}
+
+	async close(): Promise<void> {
+		this.http.closeAllConnections();
+		await new Promise<void>((resolve) => this.http.close(() => resolve()));
+		await this.harness.close();
 	}
 
 	async userId(email: string): Promise<string> {
