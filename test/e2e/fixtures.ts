@@ -31,6 +31,17 @@ export async function freeSerial(request: APIRequestContext, customerAdminEmail:
 	return free.serial;
 }
 
+/** `count` new serials for the customer's account, on a certificate the vendor issues now (vendor API). */
+export async function newSerials(request: APIRequestContext, customerAdminEmail: string, count: number): Promise<string[]> {
+	const { accounts } = await signInApi(request, customerAdminEmail);
+	await signInApi(request, 'vendor@keyfield.test');
+	const body = { accountId: accounts[0]!.id, sku: 'KF-EDGE', quantity: 1, maintenanceEnd: '2030-12-31', serialCount: count };
+	const res = await request.post('/api/admin/certificates', { data: body });
+	expect(res.status(), await res.text()).toBe(201);
+	await request.post('/api/auth/logout');
+	return ((await res.json()) as { serials: string[] }).serials;
+}
+
 /** The license id registered for a serial, or null while it is unregistered (vendor API). */
 export async function registeredLicense(request: APIRequestContext, customerAdminEmail: string, serial: string): Promise<string | null> {
 	const { accounts } = await signInApi(request, customerAdminEmail);
@@ -80,6 +91,11 @@ export class App {
 
 	async getKey(serial: string, reg = registration) {
 		await this.openGetAKey();
+		await this.fillGetAKey(serial, reg);
+	}
+
+	/** On the open wizard: types the serial and the registration, and presses Confirm. */
+	async fillGetAKey(serial: string, reg = registration) {
 		await this.page.getByLabel('Serial number').fill(serial);
 		await this.page.getByRole('button', { name: 'Continue' }).click();
 		await this.page.getByLabel('Company').fill(reg.company);
