@@ -1,5 +1,7 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { App, DEMO_PASSWORD, registration, typo } from './fixtures.ts';
+import { writeQrVideo } from './fake-camera.ts';
 
 /** Mints fresh vouchers through the vendor API (and voids some), as an order system would. */
 async function mintVouchers(request: APIRequestContext, count: number, voidCount = 0): Promise<string[]> {
@@ -103,4 +105,41 @@ test('a mistyped voucher code is caught on the device, naming the group, and not
 	await expect(page.getByText(/Group 2 looks wrong/)).toBeVisible();
 	await expect(center.session.getByRole('listitem')).toHaveCount(0);
 	await expect(app.status).toContainText('0 pending');
+});
+
+test('a stack of vouchers scanned with the camera (ZXing where there is no BarcodeDetector): each queued once, then redeemed', async ({ request }, testInfo) => {
+	const [a, b] = await mintVouchers(request, 2);
+	const video = testInfo.outputPath('vouchers.y4m');
+	// Two vouchers held up in turn, with something that is not a voucher in between; the file loops.
+	writeQrVideo(video, [a!, 'https://example.test/not-a-voucher', b!]);
+	const { launchOptions, baseURL, viewport } = testInfo.project.use;
+	const browser = await chromium.launch({
+		...launchOptions,
+		args: [...(launchOptions?.args ?? []), '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`]
+	});
+	const context = await browser.newContext({ baseURL, viewport, permissions: ['camera'] });
+	const page = await context.newPage();
+	const app = new App(page);
+	const center = new VoucherCenter(page);
+	await app.signIn('partner@northwind.test');
+	await center.open();
+	await center.redeemInto('Northwind Partners');
+
+	await page.getByRole('button', { name: 'Scan with camera' }).click();
+	await expect(page.getByLabel('Camera preview')).toBeVisible();
+	await expect(center.item(a!)).toBeVisible({ timeout: 20_000 });
+	await expect(center.item(b!)).toBeVisible({ timeout: 20_000 });
+	await expect(page.getByRole('status').filter({ hasText: /Queued V-/ })).toBeVisible();
+	await expect(center.session.getByRole('listitem')).toHaveCount(2);
+	await page.getByRole('button', { name: 'Stop scanning' }).click();
+	await expect(page.getByLabel('Camera preview')).toHaveCount(0);
+	for (const code of [a!, b!]) await expect(center.item(code)).toContainText('Redeemed', { timeout: 20_000 });
+	// The video kept looping while it ran: every code was seen many times and still queued once.
+	await expect(center.session.getByRole('listitem')).toHaveCount(2);
+
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+	await page.screenshot({ path: testInfo.outputPath('voucher-center-360.png'), fullPage: true });
+	await browser.close();
 });
