@@ -26,7 +26,14 @@ export const ErrorCode = {
 	serialInvalid: 'serial_invalid',
 	serialUnknown: 'serial_unknown',
 	serialAlreadyRegistered: 'serial_already_registered',
-	licenseIdTaken: 'license_id_taken'
+	licenseIdTaken: 'license_id_taken',
+	// voucher.redeem
+	voucherInvalid: 'voucher_invalid',
+	voucherUnknown: 'voucher_unknown',
+	voucherAlreadyRedeemed: 'voucher_already_redeemed',
+	voucherExpired: 'voucher_expired',
+	voucherVoid: 'voucher_void',
+	tooManyAttempts: 'too_many_attempts'
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

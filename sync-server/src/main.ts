@@ -34,6 +34,8 @@ function printDemo(seed: DemoSeed) {
 	for (const u of seed.users) console.log(`  ${u.email.padEnd(24)} ${u.description}`);
 	console.log('\nDemo serial numbers (unregistered):');
 	for (const c of seed.certificates) console.log(`  ${c.account}, ${c.sku}: ${c.serials.join('  ')}`);
+	console.log('\nDemo vouchers (unredeemed; redeem in the Voucher center, e.g. as partner@northwind.test):');
+	for (const v of seed.vouchers) console.log(`  ${v.batch}: ${v.codes.join('  ')}`);
 }
 
 let stopping = false;

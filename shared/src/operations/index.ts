@@ -4,9 +4,11 @@
  */
 import type { z } from 'zod';
 import { RequestKeyArgs } from './request-key.ts';
+import { RedeemVoucherArgs } from './redeem-voucher.ts';
 
 export const Operations = {
-	'license.requestKey': RequestKeyArgs
+	'license.requestKey': RequestKeyArgs,
+	'voucher.redeem': RedeemVoucherArgs
 } as const satisfies Record<string, z.ZodType>;
 
 export type OperationName = keyof typeof Operations;
@@ -18,3 +20,4 @@ export function isOperationName(name: string): name is OperationName {
 }
 
 export * from './request-key.ts';
+export * from './redeem-voucher.ts';

@@ -172,6 +172,34 @@ export interface SigningKeysTable {
 	created_at: CreatedAt;
 }
 
+export interface VoucherBatchesTable {
+	id: string;
+	product_id: string;
+	seats: number;
+	term_months: number;
+	expires_on: string; // the last day a code of the batch can be redeemed (UTC)
+	restricted_account_id: string | null; // only this account's users may redeem (to others the codes do not exist)
+	created_at: CreatedAt;
+}
+
+export interface VouchersTable {
+	id: string;
+	code: string;
+	batch_id: string;
+	voided_at: Date | null;
+	redeemed_at: Date | null;
+	redeemed_by: string | null;
+	redeemed_account_id: string | null;
+	license_id: string | null;
+}
+
+/** A user's failed voucher redemptions in the current window (see operations/voucher-attempts.ts). */
+export interface VoucherAttemptsTable {
+	user_id: string;
+	failures: number;
+	window_start: Date;
+}
+
 export interface Database {
 	accounts: AccountsTable;
 	users: UsersTable;
@@ -190,6 +218,9 @@ export interface Database {
 	pull_cursor_versions: PullCursorVersionsTable;
 	activity: ActivityTable;
 	signing_keys: SigningKeysTable;
+	voucher_batches: VoucherBatchesTable;
+	vouchers: VouchersTable;
+	voucher_attempts: VoucherAttemptsTable;
 }
 
 export type NewLicense = Insertable<LicensesTable>;

@@ -18,7 +18,9 @@ import type { PushBatch } from '../sync/push-batch.ts';
 export class Rejection extends Error {
 	constructor(
 		readonly code: ErrorCode,
-		message: string
+		message: string,
+		/** Machine-readable facts behind the message (e.g. when to retry), sent as the rejected result's `result`. */
+		readonly details?: Record<string, unknown>
 	) {
 		super(message);
 	}

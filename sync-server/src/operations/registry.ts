@@ -2,9 +2,11 @@
 import { Operations, type OperationName } from '@keyfield/shared';
 import { licenseRequestKey } from './license-request-key.ts';
 import type { Operation } from './operation.ts';
+import { voucherRedeem } from './voucher-redeem.ts';
 
 const modules: Record<OperationName, Operation> = {
-	'license.requestKey': licenseRequestKey
+	'license.requestKey': licenseRequestKey,
+	'voucher.redeem': voucherRedeem
 };
 
 // Every shared operation must have a server half, and the names must agree.

@@ -10,7 +10,7 @@ import { Rejection, type Operation, type OperationContext, type PrepareContext }
 import { findOperation } from '../operations/registry.ts';
 
 function rejected(id: number, rejection: Rejection): MutationResult {
-	return { id, status: 'rejected', code: rejection.code, message: rejection.message };
+	return { id, status: 'rejected', code: rejection.code, message: rejection.message, ...(rejection.details ? { result: rejection.details } : {}) };
 }
 
 // A mutation's args parsed once per push, by `prepareMutations` or else by `applyMutation`.

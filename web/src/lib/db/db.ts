@@ -28,6 +28,8 @@ export interface AttentionItem {
 	args: unknown;
 	code: string;
 	message: string;
+	/** The rejection's machine-readable facts (the result's `result`), e.g. when a voucher was redeemed. */
+	details?: Record<string, unknown>;
 	rejectedAt: string;
 	accountId: string | null;
 }

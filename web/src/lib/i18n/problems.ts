@@ -21,6 +21,21 @@ export function serialProblemText(problem: CodeProblem): string {
 	}
 }
 
+export function voucherProblemText(problem: CodeProblem): string {
+	switch (problem.reason) {
+		case 'empty':
+			return m.vouchers_problem_empty();
+		case 'wrong_kind':
+			return m.vouchers_problem_wrong_kind({ found: problem.found, expected: problem.expected });
+		case 'length':
+			return m.vouchers_problem_length({ groups: problem.expectedGroups });
+		case 'character':
+			return m.vouchers_problem_character({ group: problem.group, character: problem.character });
+		case 'check':
+			return m.vouchers_problem_check({ group: problem.group });
+	}
+}
+
 export interface RejectionText {
 	reason: string;
 	next: string;
@@ -44,6 +59,17 @@ export function rejectionText(code: string): RejectionText {
 			return { reason: m.reject_invalid_args(), next: m.next_edit_and_retry(), retryable: true };
 		case ErrorCode.licenseIdTaken:
 			return { reason: m.reject_license_id_taken(), next: m.next_retry(), retryable: true };
+		case ErrorCode.voucherInvalid:
+		case ErrorCode.voucherUnknown:
+			return { reason: m.vouchers_reject_unknown(), next: m.vouchers_next_check_code(), retryable: true };
+		case ErrorCode.voucherAlreadyRedeemed:
+			return { reason: m.vouchers_reject_already_redeemed(), next: m.vouchers_next_find_license(), retryable: false };
+		case ErrorCode.voucherExpired:
+			return { reason: m.vouchers_reject_expired(), next: m.vouchers_next_ask_vendor(), retryable: false };
+		case ErrorCode.voucherVoid:
+			return { reason: m.vouchers_reject_void(), next: m.vouchers_next_ask_vendor(), retryable: false };
+		case ErrorCode.tooManyAttempts:
+			return { reason: m.vouchers_reject_too_many_attempts(), next: m.vouchers_next_wait(), retryable: true };
 		case ErrorCode.unknownOperation:
 			return { reason: m.reject_unknown_operation(), next: m.next_update_app(), retryable: false };
 		default:

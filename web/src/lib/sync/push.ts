@@ -40,6 +40,7 @@ async function fileResults(db: KeyfieldDb, batch: OutboxEntry[], response: PushR
 				args: entry.args,
 				code: result.code ?? ErrorCode.notAllowed,
 				message: result.message ?? 'The server did not accept this.',
+				...(result.result ? { details: result.result } : {}),
 				rejectedAt: now,
 				accountId: entry.accountId
 			});

@@ -6,7 +6,7 @@ import { getMeta } from '../db/meta.ts';
 import { enqueue } from '../ops/enqueue.ts';
 
 /** Only the signed-in user's items: another user's rejected operations hold their typing. */
-async function signedInItems(db: KeyfieldDb): Promise<AttentionItem[]> {
+export async function signedInItems(db: KeyfieldDb): Promise<AttentionItem[]> {
 	const user = await getMeta(db, 'user');
 	if (!user) return [];
 	const items = await db.attention.where('userId').equals(user.id).toArray();

@@ -3,7 +3,7 @@
  * before that, each group already typed in full is checked on its own (every group ends in its own check
  * character), so a typo is named the moment its group is complete, not only at the end.
  */
-import { checkTypedGroups, parseCode, type CodeProblem } from '@keyfield/shared';
+import { checkTypedGroups, parseCode, type CodeKind, type CodeProblem } from '@keyfield/shared';
 
 export type SerialFeedback =
 	| { state: 'empty' }
@@ -11,12 +11,13 @@ export type SerialFeedback =
 	| { state: 'typing'; groupsDone: number }
 	| { state: 'problem'; problem: CodeProblem };
 
-export function serialFeedback(input: string): SerialFeedback {
-	const full = parseCode('serial', input);
+/** Also used for voucher codes (`kind` 'voucher'), which follow the same format. */
+export function serialFeedback(input: string, kind: CodeKind = 'serial'): SerialFeedback {
+	const full = parseCode(kind, input);
 	if (full.ok) return { state: 'valid', code: full.code };
 	const { problem } = full;
 	if (problem.reason === 'empty') return { state: 'empty' };
 	if (problem.reason !== 'length') return { state: 'problem', problem };
-	const typed = checkTypedGroups('serial', input);
+	const typed = checkTypedGroups(kind, input);
 	return typed.problem ? { state: 'problem', problem: typed.problem } : { state: 'typing', groupsDone: typed.groupsDone };
 }
