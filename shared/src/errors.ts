@@ -26,7 +26,13 @@ export const ErrorCode = {
 	serialInvalid: 'serial_invalid',
 	serialUnknown: 'serial_unknown',
 	serialAlreadyRegistered: 'serial_already_registered',
-	licenseIdTaken: 'license_id_taken'
+	licenseIdTaken: 'license_id_taken',
+	agreementUnknown: 'agreement_unknown',
+	agreementNotActive: 'agreement_not_active',
+	agreementSkuUnknown: 'agreement_sku_unknown',
+	agreementCapExceeded: 'agreement_cap_exceeded',
+	agreementLicenseUnknown: 'agreement_license_unknown',
+	agreementReleaseExceedsSeats: 'agreement_release_exceeds_seats'
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

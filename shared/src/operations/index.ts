@@ -4,9 +4,12 @@
  */
 import type { z } from 'zod';
 import { RequestKeyArgs } from './request-key.ts';
+import { DrawDownArgs, ReleaseArgs } from './enterprise.ts';
 
 export const Operations = {
-	'license.requestKey': RequestKeyArgs
+	'license.requestKey': RequestKeyArgs,
+	'enterprise.drawDown': DrawDownArgs,
+	'enterprise.release': ReleaseArgs
 } as const satisfies Record<string, z.ZodType>;
 
 export type OperationName = keyof typeof Operations;
@@ -18,3 +21,4 @@ export function isOperationName(name: string): name is OperationName {
 }
 
 export * from './request-key.ts';
+export * from './enterprise.ts';

@@ -1,10 +1,14 @@
 /** Operation name -> server module. Adding an operation is one module and one line here. */
 import { Operations, type OperationName } from '@keyfield/shared';
 import { licenseRequestKey } from './license-request-key.ts';
+import { enterpriseDrawDown } from './enterprise-draw-down.ts';
+import { enterpriseRelease } from './enterprise-release.ts';
 import type { Operation } from './operation.ts';
 
 const modules: Record<OperationName, Operation> = {
-	'license.requestKey': licenseRequestKey
+	'license.requestKey': licenseRequestKey,
+	'enterprise.drawDown': enterpriseDrawDown,
+	'enterprise.release': enterpriseRelease
 };
 
 // Every shared operation must have a server half, and the names must agree.

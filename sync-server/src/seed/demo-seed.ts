@@ -7,6 +7,7 @@ import * as admin from '../admin/admin.service.ts';
 import { listCertificates } from '../db/catalog.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { countUsers } from '../db/users.repository.ts';
+import { seedDemoAgreement } from './demo-enterprise.ts';
 
 export const DEMO_PASSWORD = 'keyfield-demo';
 
@@ -67,6 +68,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoSeed> {
 		const { serials } = await admin.createCertificate(db, system, { accountId, sku, quantity, maintenanceEnd: yearsFromNow(1), serialCount });
 		certificates.push({ account: label, sku, serials });
 	}
+	await seedDemoAgreement(db, system, acme.id);
 	return { users: DEMO_USERS.map(({ email, description }) => ({ email, description })), certificates };
 }
 

@@ -3,9 +3,13 @@ import { Operations, type OperationName, type ParsedOperationArgs } from '@keyfi
 import type { OutboxEntry } from '../db/db.ts';
 import type { ClientOperation, Overlay, ServerState } from './client-operation.ts';
 import { requestKey } from './request-key.ts';
+import { drawDown } from './enterprise-draw-down.ts';
+import { releaseSeats } from './enterprise-release.ts';
 
 export const clientOperations: { [N in OperationName]: ClientOperation<N> } = {
-	'license.requestKey': requestKey
+	'license.requestKey': requestKey,
+	'enterprise.drawDown': drawDown,
+	'enterprise.release': releaseSeats
 };
 
 export function clientOperation<N extends OperationName>(name: N): ClientOperation<N> {
