@@ -44,6 +44,18 @@ export function rejectionText(code: string): RejectionText {
 			return { reason: m.reject_invalid_args(), next: m.next_edit_and_retry(), retryable: true };
 		case ErrorCode.licenseIdTaken:
 			return { reason: m.reject_license_id_taken(), next: m.next_retry(), retryable: true };
+		case ErrorCode.agreementUnknown:
+			return { reason: m.enterprise_reject_unknown(), next: m.enterprise_next_sync_and_pick(), retryable: false };
+		case ErrorCode.agreementNotActive:
+			return { reason: m.enterprise_reject_not_active(), next: m.enterprise_next_ask_vendor(), retryable: false };
+		case ErrorCode.agreementSkuUnknown:
+			return { reason: m.enterprise_reject_sku_unknown(), next: m.enterprise_next_sync_and_pick(), retryable: false };
+		case ErrorCode.agreementCapExceeded:
+			return { reason: m.enterprise_reject_cap_exceeded(), next: m.enterprise_next_fewer_seats(), retryable: false };
+		case ErrorCode.agreementLicenseUnknown:
+			return { reason: m.enterprise_reject_license_unknown(), next: m.enterprise_next_sync_and_pick(), retryable: false };
+		case ErrorCode.agreementReleaseExceedsSeats:
+			return { reason: m.enterprise_reject_release_exceeds(), next: m.enterprise_next_fewer_seats(), retryable: false };
 		case ErrorCode.unknownOperation:
 			return { reason: m.reject_unknown_operation(), next: m.next_update_app(), retryable: false };
 		default:
