@@ -7,7 +7,8 @@
 import { DrawDownArgs, ErrorCode, agreementActiveOn } from '@keyfield/shared';
 import { productSeats, takeSeats, insertDrawnLicense } from '../db/agreements.repository.ts';
 import { findProductBySku } from '../db/catalog.repository.ts';
-import { authorizeAgreementWork, openAgreement, recordAgreementChange, signDrawnKey } from './enterprise-shared.ts';
+import { authorizeAgreementWork, openAgreement, recordAgreementChange } from './enterprise-shared.ts';
+import { signLicense } from '../keys/sign-license.ts';
 import { defineOperation, Rejection } from './operation.ts';
 
 const seatsWord = (n: number) => (n === 1 ? '1 seat' : `${n} seats`);
@@ -59,7 +60,7 @@ export const enterpriseDrawDown = defineOperation({
 			product_version: license.productVersion,
 			seats: license.seats,
 			maintenance_end: license.maintenanceEnd,
-			key: await signDrawnKey(ctx.signer, license),
+			key: await signLicense(ctx.signer, license),
 			registration: JSON.stringify(args.registration ?? agreement.licensee),
 			host_id: null,
 			status: 'active'

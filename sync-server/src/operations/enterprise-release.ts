@@ -5,7 +5,8 @@
  */
 import { ErrorCode, ReleaseArgs } from '@keyfield/shared';
 import { lockDrawnLicense, returnSeats, updateDrawnLicense } from '../db/agreements.repository.ts';
-import { authorizeAgreementWork, openAgreement, recordAgreementChange, signDrawnKey } from './enterprise-shared.ts';
+import { authorizeAgreementWork, openAgreement, recordAgreementChange } from './enterprise-shared.ts';
+import { signLicense } from '../keys/sign-license.ts';
 import { defineOperation, Rejection } from './operation.ts';
 
 export const enterpriseRelease = defineOperation({
@@ -31,7 +32,7 @@ export const enterpriseRelease = defineOperation({
 		if (seatsLeft === 0) {
 			await updateDrawnLicense(tx, args.accountId, license.id, { version, status: 'revoked' });
 		} else {
-			const key = await signDrawnKey(ctx.signer, {
+			const key = await signLicense(ctx.signer, {
 				id: license.id,
 				accountId: args.accountId,
 				sku: license.sku,

@@ -1,15 +1,14 @@
 /**
  * What both Enterprise Flexible operations do first and last: who may act, taking the account's version and then
  * the agreement's lock (always in that order, so a batch mixing registrations and draw-downs cannot deadlock with
- * another), signing a drawn license's key, and stamping the agreement, its event and the journal.
+ * another), and stamping the agreement, its event and the journal.
  */
-import { ErrorCode, signLicenseKey } from '@keyfield/shared';
+import { ErrorCode } from '@keyfield/shared';
 import type { Kysely } from 'kysely';
 import { bumpAccountVersion } from '../db/accounts.repository.ts';
 import { recordActivity } from '../db/activity.repository.ts';
 import { insertAgreementEvent, lockAgreement, stampAgreement } from '../db/agreements.repository.ts';
 import type { Database } from '../db/schema.ts';
-import type { Signer } from '../keys/signing-key.ts';
 import { Rejection, type OperationContext } from './operation.ts';
 
 const MAY_DRAW = new Set(['admin', 'technician']);
@@ -31,25 +30,6 @@ export async function openAgreement(tx: Kysely<Database>, ctx: OperationContext,
 	// The same words whether it does not exist or belongs to an account the user cannot see.
 	if (!agreement) throw new Rejection(ErrorCode.agreementUnknown, 'This agreement is not known in this workspace. Sync and pick it again.');
 	return { agreement, version };
-}
-
-export function signDrawnKey(
-	signer: Signer,
-	license: { id: string; accountId: string; sku: string; productVersion: string; seats: number; maintenanceEnd: string; hostId: string | null }
-): Promise<string> {
-	const payload = {
-		v: 1 as const,
-		kid: signer.kid,
-		lic: license.id,
-		acct: license.accountId,
-		sku: license.sku,
-		ver: license.productVersion,
-		seats: license.seats,
-		maintEnd: license.maintenanceEnd,
-		...(license.hostId ? { host: license.hostId } : {}),
-		iat: Math.floor(Date.now() / 1000)
-	};
-	return signLicenseKey(payload, signer.privateKey);
 }
 
 export async function recordAgreementChange(
