@@ -70,12 +70,57 @@ export const LicenseRow = z.object({
 });
 export type LicenseRow = z.infer<typeof LicenseRow>;
 
+/**
+ * Enterprise Flexible agreements. An agreement gives an account a seat cap per product for a term; the account
+ * draws seats down into licenses and releases them back. `seatsUsed` is the server's count at the row's version:
+ * a device shows what remains "as of last sync" and subtracts its own pending draw-downs. The events are the
+ * agreement's history, from which usage over time and the CSV export are computed.
+ * (Here rather than in a file of its own: a module importing this one's primitives would be an import cycle.)
+ */
+export const AgreementProduct = z.object({
+	sku: z.string(),
+	name: z.string(),
+	seatCap: z.number().int().positive(),
+	seatsUsed: z.number().int().nonnegative()
+});
+export type AgreementProduct = z.infer<typeof AgreementProduct>;
+
+export const AgreementRow = z.object({
+	id: Uuid,
+	...synced,
+	name: z.string(),
+	startsOn: IsoDate,
+	endsOn: IsoDate, // inclusive; also the maintenance end of every license drawn from it
+	// Who drawn licenses are registered to unless a draw-down names someone else (the contract's licensee).
+	licensee: Registration,
+	products: z.array(AgreementProduct)
+});
+export type AgreementRow = z.infer<typeof AgreementRow>;
+
+export const AgreementEventKind = z.enum(['draw', 'release']);
+export type AgreementEventKind = z.infer<typeof AgreementEventKind>;
+
+export const AgreementEventRow = z.object({
+	id: Uuid,
+	...synced,
+	agreementId: Uuid,
+	sku: z.string(),
+	kind: AgreementEventKind,
+	seats: z.number().int().positive(),
+	licenseId: Uuid,
+	userEmail: z.string(), // who drew or released, as they signed in then
+	at: IsoDateTime
+});
+export type AgreementEventRow = z.infer<typeof AgreementEventRow>;
+
 /** Table name -> row schema. Adding a synced table means one entry here, one Dexie store, one server source. */
 export const SyncedTables = {
 	accounts: AccountRow,
 	memberships: MembershipRow,
 	products: ProductRow,
-	licenses: LicenseRow
+	licenses: LicenseRow,
+	agreements: AgreementRow,
+	agreement_events: AgreementEventRow
 } as const;
 export type SyncedTable = keyof typeof SyncedTables;
 export type SyncedRow<T extends SyncedTable> = z.infer<(typeof SyncedTables)[T]>;

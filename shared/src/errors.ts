@@ -33,7 +33,13 @@ export const ErrorCode = {
 	voucherAlreadyRedeemed: 'voucher_already_redeemed',
 	voucherExpired: 'voucher_expired',
 	voucherVoid: 'voucher_void',
-	tooManyAttempts: 'too_many_attempts'
+	tooManyAttempts: 'too_many_attempts',
+	agreementUnknown: 'agreement_unknown',
+	agreementNotActive: 'agreement_not_active',
+	agreementSkuUnknown: 'agreement_sku_unknown',
+	agreementCapExceeded: 'agreement_cap_exceeded',
+	agreementLicenseUnknown: 'agreement_license_unknown',
+	agreementReleaseExceedsSeats: 'agreement_release_exceeds_seats'
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -6,9 +6,13 @@ import type { z } from 'zod';
 import { RequestKeyArgs } from './request-key.ts';
 import { RedeemVoucherArgs } from './redeem-voucher.ts';
 
+import { DrawDownArgs, ReleaseArgs } from './enterprise.ts';
+
 export const Operations = {
 	'license.requestKey': RequestKeyArgs,
-	'voucher.redeem': RedeemVoucherArgs
+	'voucher.redeem': RedeemVoucherArgs,
+	'enterprise.drawDown': DrawDownArgs,
+	'enterprise.release': ReleaseArgs
 } as const satisfies Record<string, z.ZodType>;
 
 export type OperationName = keyof typeof Operations;
@@ -21,3 +25,4 @@ export function isOperationName(name: string): name is OperationName {
 
 export * from './request-key.ts';
 export * from './redeem-voucher.ts';
+export * from './enterprise.ts';

@@ -77,6 +77,25 @@ const licenses = changedRows<Selectable<Database['licenses']>>('licenses x', 'x.
 	createdAt: new Date(r.created_at).toISOString()
 }));
 
+// An agreement's products travel inside its row: a draw-down re-stamps the agreement, so its counts arrive with it.
+const agreements = changedRows<Selectable<Database['agreements']> & { products: unknown }>(
+	'agreements x',
+	`x.*, (select coalesce(json_agg(json_build_object('sku', p.sku, 'name', pr.name, 'seatCap', p.seat_cap, 'seatsUsed', p.seats_used)
+		order by p.sku), '[]') from agreement_products p join products pr on pr.sku = p.sku where p.agreement_id = x.id) as products`,
+	(r) => ({ id: r.id, name: r.name, startsOn: r.starts_on, endsOn: r.ends_on, licensee: r.licensee, products: r.products })
+);
+
+const agreementEvents = changedRows<Selectable<Database['agreement_events']>>('agreement_events x', 'x.*', (r) => ({
+	id: r.id,
+	agreementId: r.agreement_id,
+	sku: r.sku,
+	kind: r.kind,
+	seats: r.seats,
+	licenseId: r.license_id,
+	userEmail: r.user_email,
+	at: new Date(r.at).toISOString()
+}));
+
 const tombstones: Fetch = async (db, since, limit) => {
 	const { rows } = await sql<{ account_id: string; version: number; table_name: string; row_id: string }>`select t.* from ${accountSinceTable(since)}
 		cross join lateral (select x.account_id, x.version, x.table_name, x.row_id from tombstones x
@@ -85,4 +104,4 @@ const tombstones: Fetch = async (db, since, limit) => {
 };
 
 /** Adding a synced table = one entry here (and one in shared `SyncedTables`). */
-export const changeSources: readonly Fetch[] = [accounts, memberships, products, licenses, tombstones];
+export const changeSources: readonly Fetch[] = [accounts, memberships, products, licenses, agreements, agreementEvents, tombstones];

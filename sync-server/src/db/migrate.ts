@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration } from 'kysely';
 import * as m0001 from './migrations/0001_initial.ts';
 import * as m0002 from './migrations/0002_license_origins.ts';
 import * as m0003 from './migrations/0003_vouchers.ts';
+import * as m0005 from './migrations/0005_enterprise_agreements.ts';
 
 /** Listed by hand, not read from disk, so the set is the same under tsx, Vitest and a bundler. */
 const migrations: Record<string, Migration> = {
 	'0001_initial': m0001,
 	'0002_license_origins': m0002,
-	'0003_vouchers': m0003
+	'0003_vouchers': m0003,
+	'0005_enterprise_agreements': m0005
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

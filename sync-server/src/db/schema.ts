@@ -165,6 +165,39 @@ export interface ActivityTable {
 	mutation_id: number | null;
 }
 
+/** Enterprise Flexible: an agreement's term and licensee; its products and usage are below. */
+export interface AgreementsTable {
+	id: string;
+	account_id: string;
+	version: number;
+	name: string;
+	starts_on: string;
+	ends_on: string;
+	licensee: Json<LicenseRegistration>;
+	created_at: CreatedAt;
+}
+
+export interface AgreementProductsTable {
+	agreement_id: string;
+	account_id: string;
+	sku: string;
+	seat_cap: number;
+	seats_used: Generated<number>;
+}
+
+export interface AgreementEventsTable {
+	id: string;
+	account_id: string;
+	version: number;
+	agreement_id: string;
+	sku: string;
+	kind: 'draw' | 'release';
+	seats: number;
+	license_id: string;
+	user_email: string;
+	at: CreatedAt;
+}
+
 /** Public halves of every signing key a process has used, so keys signed by any process verify. */
 export interface SigningKeysTable {
 	kid: string;
@@ -221,6 +254,9 @@ export interface Database {
 	voucher_batches: VoucherBatchesTable;
 	vouchers: VouchersTable;
 	voucher_attempts: VoucherAttemptsTable;
+	agreements: AgreementsTable;
+	agreement_products: AgreementProductsTable;
+	agreement_events: AgreementEventsTable;
 }
 
 export type NewLicense = Insertable<LicensesTable>;

@@ -3,6 +3,7 @@ import { ErrorCode, LoginRequest, PublicKeysResponse, PullRequest, PullResponse,
 import { z } from 'zod';
 import * as admin from '../admin/admin.schemas.ts';
 import * as vouchers from '../admin/vouchers.schemas.ts';
+import * as enterprise from '../admin/enterprise.schemas.ts';
 
 export const Ok = z.object({ ok: z.literal(true) });
 
@@ -42,8 +43,14 @@ export const routes: RouteDoc[] = [
 		response: { status: 200, schema: admin.CertificateListing }, errors: [ErrorCode.validationFailed, ...vendorErrors]
 	},
 	{ method: 'post', path: '/api/admin/delegations', summary: "Let a partner account manage a customer's account", tag: 'vendor', auth: 'vendor', request: admin.CreateDelegationRequest, response: { status: 201, schema: admin.CreatedId }, errors: [...bodyErrors, ...vendorErrors, ErrorCode.notFound, ErrorCode.conflict] },
-	{ method: 'delete', path: '/api/admin/delegations/{id}', summary: 'Revoke a delegation', tag: 'vendor', auth: 'vendor', response: { status: 200, schema: Ok }, errors: [ErrorCode.validationFailed, ...vendorErrors, ErrorCode.notFound] },
 	{ method: 'post', path: '/api/admin/vouchers', summary: 'Mint a batch of voucher codes (optionally restricted to an OEM or partner account)', tag: 'vendor', auth: 'vendor', request: vouchers.MintVouchersRequest, response: { status: 201, schema: vouchers.MintedVouchers }, errors: [...bodyErrors, ...vendorErrors, ErrorCode.notFound, ErrorCode.conflict] },
 	{ method: 'post', path: '/api/admin/vouchers/void', summary: 'Void unredeemed vouchers', tag: 'vendor', auth: 'vendor', request: vouchers.VoidVouchersRequest, response: { status: 200, schema: vouchers.VoidedVouchers }, errors: [...bodyErrors, ...vendorErrors] },
-	{ method: 'get', path: '/api/admin/vouchers/batches/{id}', summary: 'A voucher batch with the state of each code', tag: 'vendor', auth: 'vendor', response: { status: 200, schema: vouchers.VoucherBatchListing }, errors: [ErrorCode.validationFailed, ...vendorErrors, ErrorCode.notFound] }
+	{ method: 'get', path: '/api/admin/vouchers/batches/{id}', summary: 'A voucher batch with the state of each code', tag: 'vendor', auth: 'vendor', response: { status: 200, schema: vouchers.VoucherBatchListing }, errors: [ErrorCode.validationFailed, ...vendorErrors, ErrorCode.notFound] },
+	{ method: 'post', path: '/api/admin/agreements', summary: 'Create an Enterprise Flexible agreement: a term, a licensee and a seat cap per product', tag: 'vendor', auth: 'vendor', request: enterprise.CreateAgreementRequest, response: { status: 201, schema: admin.CreatedId }, errors: [...bodyErrors, ...vendorErrors, ErrorCode.notFound] },
+	{
+		method: 'get', path: '/api/admin/agreements', summary: "An account's agreements with seats used per product and every draw-down and release", tag: 'vendor', auth: 'vendor',
+		query: { accountId: { schema: uuid, description: 'the account' } },
+		response: { status: 200, schema: enterprise.AgreementListing }, errors: [ErrorCode.validationFailed, ...vendorErrors, ErrorCode.notFound]
+	},
+	{ method: 'delete', path: '/api/admin/delegations/{id}', summary: 'Revoke a delegation', tag: 'vendor', auth: 'vendor', response: { status: 200, schema: Ok }, errors: [ErrorCode.validationFailed, ...vendorErrors, ErrorCode.notFound] }
 ];

@@ -3,10 +3,11 @@
  * Rules: a serial outside the user's reach reads as unknown (its existence is never revealed); registering again
  * into the same account returns the existing license; a boxed certificate is claimed by the first account.
  */
-import { ErrorCode, RequestKeyArgs, describeCodeProblem, signLicenseKey, type CodeProblem } from '@keyfield/shared';
+import { ErrorCode, RequestKeyArgs, describeCodeProblem, type CodeProblem } from '@keyfield/shared';
 import type { z } from 'zod';
 import { lockSerials, type LockedSerial } from '../db/catalog.repository.ts';
 import { licenseAccount, registerLicense } from '../db/licenses.repository.ts';
+import { signLicense } from '../keys/sign-license.ts';
 import type { Signer } from '../keys/signing-key.ts';
 import { defineOperation, Rejection } from './operation.ts';
 
@@ -15,19 +16,8 @@ const MAY_REQUEST_KEYS = new Set(['admin', 'technician']);
 type Args = z.output<typeof RequestKeyArgs>;
 
 function signKey(signer: Signer, args: Args, serial: LockedSerial): Promise<string> {
-	const payload = {
-		v: 1 as const,
-		kid: signer.kid,
-		lic: args.licenseId,
-		acct: args.accountId,
-		sku: serial.sku,
-		ver: serial.product_version,
-		seats: serial.quantity,
-		maintEnd: serial.maintenance_end,
-		...(args.hostId ? { host: args.hostId } : {}),
-		iat: Math.floor(Date.now() / 1000)
-	};
-	return signLicenseKey(payload, signer.privateKey);
+	const { sku, product_version: productVersion, quantity: seats, maintenance_end: maintenanceEnd } = serial;
+	return signLicense(signer, { id: args.licenseId, accountId: args.accountId, sku, productVersion, seats, maintenanceEnd, hostId: args.hostId ?? null });
 }
 
 /**

@@ -1,12 +1,16 @@
 /** Operation name -> server module. Adding an operation is one module and one line here. */
 import { Operations, type OperationName } from '@keyfield/shared';
 import { licenseRequestKey } from './license-request-key.ts';
+import { enterpriseDrawDown } from './enterprise-draw-down.ts';
+import { enterpriseRelease } from './enterprise-release.ts';
 import type { Operation } from './operation.ts';
 import { voucherRedeem } from './voucher-redeem.ts';
 
 const modules: Record<OperationName, Operation> = {
 	'license.requestKey': licenseRequestKey,
-	'voucher.redeem': voucherRedeem
+	'voucher.redeem': voucherRedeem,
+	'enterprise.drawDown': enterpriseDrawDown,
+	'enterprise.release': enterpriseRelease
 };
 
 // Every shared operation must have a server half, and the names must agree.

@@ -8,6 +8,7 @@ import { listCertificates } from '../db/catalog.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { countUsers } from '../db/users.repository.ts';
 import { demoVoucherSummary, seedDemoVouchers, type DemoVouchers } from './demo-vouchers.ts';
+import { seedDemoAgreement } from './demo-enterprise.ts';
 
 export const DEMO_PASSWORD = 'keyfield-demo';
 
@@ -70,6 +71,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoSeed> {
 		certificates.push({ account: label, sku, serials });
 	}
 	const vouchers = await seedDemoVouchers(db, system, northwind.id);
+	await seedDemoAgreement(db, system, acme.id);
 	return { users: DEMO_USERS.map(({ email, description }) => ({ email, description })), certificates, vouchers };
 }
 

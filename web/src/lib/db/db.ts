@@ -3,7 +3,7 @@
  * the operations not yet confirmed, and the UI reads server rows plus the overlay the outbox implies.
  */
 import Dexie, { type DexieOptions, type Table } from 'dexie';
-import type { AccountRow, LicenseRow, MembershipRow, OperationName, ProductRow } from '@keyfield/shared';
+import type { AccountRow, AgreementEventRow, AgreementRow, LicenseRow, MembershipRow, OperationName, ProductRow } from '@keyfield/shared';
 
 export interface OutboxEntry {
 	id: number; // mutation id, gapless per clientId
@@ -50,6 +50,8 @@ export class KeyfieldDb extends Dexie {
 	declare outbox: Table<OutboxEntry, [string, number]>;
 	declare attention: Table<AttentionItem, [string, number]>;
 	declare meta: Table<MetaEntry, string>;
+	declare agreements: Table<AgreementRow, string>;
+	declare agreement_events: Table<AgreementEventRow, string>;
 
 	constructor(name: string = DB_NAME, options?: DexieOptions) {
 		super(name, options);
@@ -63,11 +65,16 @@ export class KeyfieldDb extends Dexie {
 			attention: '[clientId+id], userId',
 			meta: 'key'
 		});
+		// Version 3: Enterprise Flexible agreements and their draw/release events (mirrors of server tables, filled by pulls).
+		this.version(3).stores({
+			agreements: 'id, accountId',
+			agreement_events: 'id, accountId, agreementId'
+		});
 	}
 
 	/** The mirrors of server state, in the order a pull page writes them. */
 	get serverTables(): Table<{ id: string; accountId: string }, string>[] {
-		return [this.accounts, this.memberships, this.products, this.licenses];
+		return [this.accounts, this.memberships, this.products, this.licenses, this.agreements, this.agreement_events];
 	}
 }
 

@@ -70,6 +70,18 @@ export function rejectionText(code: string): RejectionText {
 			return { reason: m.vouchers_reject_void(), next: m.vouchers_next_ask_vendor(), retryable: false };
 		case ErrorCode.tooManyAttempts:
 			return { reason: m.vouchers_reject_too_many_attempts(), next: m.vouchers_next_wait(), retryable: true };
+		case ErrorCode.agreementUnknown:
+			return { reason: m.enterprise_reject_unknown(), next: m.enterprise_next_sync_and_pick(), retryable: false };
+		case ErrorCode.agreementNotActive:
+			return { reason: m.enterprise_reject_not_active(), next: m.enterprise_next_ask_vendor(), retryable: false };
+		case ErrorCode.agreementSkuUnknown:
+			return { reason: m.enterprise_reject_sku_unknown(), next: m.enterprise_next_sync_and_pick(), retryable: false };
+		case ErrorCode.agreementCapExceeded:
+			return { reason: m.enterprise_reject_cap_exceeded(), next: m.enterprise_next_fewer_seats(), retryable: false };
+		case ErrorCode.agreementLicenseUnknown:
+			return { reason: m.enterprise_reject_license_unknown(), next: m.enterprise_next_sync_and_pick(), retryable: false };
+		case ErrorCode.agreementReleaseExceedsSeats:
+			return { reason: m.enterprise_reject_release_exceeds(), next: m.enterprise_next_fewer_seats(), retryable: false };
 		case ErrorCode.unknownOperation:
 			return { reason: m.reject_unknown_operation(), next: m.next_update_app(), retryable: false };
 		default:

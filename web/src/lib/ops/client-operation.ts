@@ -2,17 +2,21 @@
  * The client half of an operation (DESIGN §4): pure functions of (server rows, args), so the optimistic overlay
  * is derived from the outbox and can run in tests. The server half lives in sync-server/src/operations/<name>.ts.
  */
-import type { LicenseRow, OperationName, ParsedOperationArgs } from '@keyfield/shared';
+import type { AgreementRow, LicenseRow, OperationName, ParsedOperationArgs } from '@keyfield/shared';
 import type { LicenseView } from '../views/license-view.ts';
 
 /** The server rows an overlay may look at (by id). */
 export interface ServerState {
 	licenses: ReadonlyMap<string, LicenseRow>;
+	/** Only where a view needs them (the agreement screens); an overlay works without. */
+	agreements?: ReadonlyMap<string, AgreementRow>;
 }
 
 /** Views that replace (by id) or add to what the server rows show. */
 export interface Overlay {
 	licenses?: LicenseView[];
+	/** Seats a queued operation takes from (positive) or gives back to (negative) an agreement's product. */
+	agreementSeats?: { agreementId: string; sku: string; seats: number }[];
 }
 
 export interface PendingContext {

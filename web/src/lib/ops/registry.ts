@@ -5,9 +5,14 @@ import type { ClientOperation, Overlay, ServerState } from './client-operation.t
 import { requestKey } from './request-key.ts';
 import { redeemVoucher } from './redeem-voucher.ts';
 
+import { drawDown } from './enterprise-draw-down.ts';
+import { releaseSeats } from './enterprise-release.ts';
+
 export const clientOperations: { [N in OperationName]: ClientOperation<N> } = {
 	'license.requestKey': requestKey,
-	'voucher.redeem': redeemVoucher
+	'voucher.redeem': redeemVoucher,
+	'enterprise.drawDown': drawDown,
+	'enterprise.release': releaseSeats
 };
 
 export function clientOperation<N extends OperationName>(name: N): ClientOperation<N> {
