@@ -26,7 +26,18 @@ export const ErrorCode = {
 	serialInvalid: 'serial_invalid',
 	serialUnknown: 'serial_unknown',
 	serialAlreadyRegistered: 'serial_already_registered',
-	licenseIdTaken: 'license_id_taken'
+	licenseIdTaken: 'license_id_taken',
+	// sharing and custom data
+	licenseUnknown: 'license_unknown',
+	licenseReadOnly: 'license_read_only',
+	shareCodeInvalid: 'share_code_invalid',
+	shareCodeUnknown: 'share_code_unknown',
+	shareWithOwnAccount: 'share_with_own_account',
+	shareUnknown: 'share_unknown',
+	shareIdTaken: 'share_id_taken',
+	invalidFieldValue: 'invalid_field_value',
+	fieldNameTaken: 'field_name_taken',
+	fieldIdTaken: 'field_id_taken'
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

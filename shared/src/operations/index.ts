@@ -4,9 +4,15 @@
  */
 import type { z } from 'zod';
 import { RequestKeyArgs } from './request-key.ts';
+import { DefineFieldArgs, SetFieldsArgs } from './custom-fields.ts';
+import { ShareArgs, UnshareArgs } from './sharing.ts';
 
 export const Operations = {
-	'license.requestKey': RequestKeyArgs
+	'license.requestKey': RequestKeyArgs,
+	'license.share': ShareArgs,
+	'license.unshare': UnshareArgs,
+	'license.setFields': SetFieldsArgs,
+	'fields.define': DefineFieldArgs
 } as const satisfies Record<string, z.ZodType>;
 
 export type OperationName = keyof typeof Operations;
@@ -18,3 +24,5 @@ export function isOperationName(name: string): name is OperationName {
 }
 
 export * from './request-key.ts';
+export * from './custom-fields.ts';
+export * from './sharing.ts';

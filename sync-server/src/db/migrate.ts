@@ -1,11 +1,14 @@
+import { assignMissingShareCodes } from './sharing.repository.ts';
 import { Migrator, type Kysely, type Migration } from 'kysely';
 import * as m0001 from './migrations/0001_initial.ts';
 import * as m0002 from './migrations/0002_license_origins.ts';
+import * as m0007 from './migrations/0007_sharing_custom_fields.ts';
 
 /** Listed by hand, not read from disk, so the set is the same under tsx, Vitest and a bundler. */
 const migrations: Record<string, Migration> = {
 	'0001_initial': m0001,
-	'0002_license_origins': m0002
+	'0002_license_origins': m0002,
+	'0007_sharing_custom_fields': m0007
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
@@ -13,4 +16,6 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
 	const { error, results } = await migrator.migrateToLatest();
 	for (const r of results ?? []) if (r.status === 'Error') console.error(`migration ${r.migrationName} failed`);
 	if (error) throw error instanceof Error ? error : new Error(String(error));
+	// Share codes carry check characters computed in code, so accounts older than migration 0007 get theirs here.
+	await assignMissingShareCodes(db);
 }

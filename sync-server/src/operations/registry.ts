@@ -1,10 +1,18 @@
 /** Operation name -> server module. Adding an operation is one module and one line here. */
 import { Operations, type OperationName } from '@keyfield/shared';
 import { licenseRequestKey } from './license-request-key.ts';
+import { fieldsDefine } from './fields-define.ts';
+import { licenseSetFields } from './license-set-fields.ts';
+import { licenseShare } from './license-share.ts';
+import { licenseUnshare } from './license-unshare.ts';
 import type { Operation } from './operation.ts';
 
 const modules: Record<OperationName, Operation> = {
-	'license.requestKey': licenseRequestKey
+	'license.requestKey': licenseRequestKey,
+	'license.share': licenseShare,
+	'license.unshare': licenseUnshare,
+	'license.setFields': licenseSetFields,
+	'fields.define': fieldsDefine
 };
 
 // Every shared operation must have a server half, and the names must agree.

@@ -3,9 +3,15 @@ import { Operations, type OperationName, type ParsedOperationArgs } from '@keyfi
 import type { OutboxEntry } from '../db/db.ts';
 import type { ClientOperation, Overlay, ServerState } from './client-operation.ts';
 import { requestKey } from './request-key.ts';
+import { defineField, setFields } from './custom-fields.ts';
+import { share, unshare } from './sharing.ts';
 
 export const clientOperations: { [N in OperationName]: ClientOperation<N> } = {
-	'license.requestKey': requestKey
+	'license.requestKey': requestKey,
+	'license.share': share,
+	'license.unshare': unshare,
+	'license.setFields': setFields,
+	'fields.define': defineField
 };
 
 export function clientOperation<N extends OperationName>(name: N): ClientOperation<N> {
