@@ -115,24 +115,14 @@ export type LicenseShareRow = z.infer<typeof LicenseShareRow>;
 
 /** The recipient's read-only copy (in the recipient's account, which is all their scope holds); same id as the
  * owner's `LicenseShareRow`. Refreshed when the owner changes the license; deleted (a tombstone) on unshare. */
-export const SharedLicenseRow = z.object({
-	id: Uuid,
-	...synced,
-	licenseId: Uuid,
-	ownerAccountName: z.string(),
-	sku: z.string(),
-	productName: z.string(),
-	productVersion: z.string(),
-	serial: z.string().nullable(),
-	seats: z.number().int().positive(),
-	maintenanceEnd: IsoDate,
-	key: z.string(),
-	registration: Registration,
-	hostId: z.string().nullable(),
-	status: LicenseStatus,
-	fields: z.record(z.string(), FieldValue),
-	sharedAt: IsoDateTime
-});
+export const SharedLicenseRow = z
+	.object({ id: Uuid, ...synced, licenseId: Uuid, ownerAccountName: z.string(), sharedAt: IsoDateTime })
+	.extend(
+		LicenseRow.pick({
+			sku: true, productName: true, productVersion: true, serial: true, seats: true, maintenanceEnd: true,
+			key: true, registration: true, hostId: true, status: true, fields: true
+		}).shape
+	);
 export type SharedLicenseRow = z.infer<typeof SharedLicenseRow>;
 
 /** The code an account gives to others so they can share licenses with it (id = the account's id). */

@@ -6,7 +6,7 @@ import { liveQuery, type Observable } from 'dexie';
 import { Operations, type SharedLicenseRow } from '@keyfield/shared';
 import { getDb, type KeyfieldDb, type OutboxEntry } from '../db/db.ts';
 import { signedInEntries } from '../ops/outbox.ts';
-import type { LicenseView } from './license-view.ts';
+import { toLicenseView, type LicenseView } from './license-view.ts';
 
 export interface ShareState {
 	id: string;
@@ -43,23 +43,8 @@ export function shareCodeView(accountId: string, db: KeyfieldDb = getDb()): Obse
 
 /** A shared license in the shape the license screens read; `id` is the owner's license id, as links use it. */
 export function sharedLicenseView(row: SharedLicenseRow): LicenseView {
-	return {
-		id: row.licenseId,
-		accountId: row.accountId,
-		origin: 'serial',
-		serial: row.serial,
-		sku: row.sku,
-		productName: row.productName,
-		productVersion: row.productVersion,
-		seats: row.seats,
-		maintenanceEnd: row.maintenanceEnd,
-		key: row.key,
-		registration: row.registration,
-		hostId: row.hostId,
-		status: row.status,
-		fields: row.fields,
-		pendingMutationId: null,
-		createdAt: row.sharedAt,
-		sharedBy: row.ownerAccountName
-	};
+	const { licenseId, ownerAccountName, sharedAt, ...license } = row;
+	// Where the license came from stays with its owner; the recipient sees when it was shared.
+	const view = toLicenseView({ ...license, id: licenseId, origin: 'serial', sourceId: null, certificateId: null, createdAt: sharedAt });
+	return { ...view, sharedBy: ownerAccountName };
 }
