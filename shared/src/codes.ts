@@ -16,7 +16,8 @@ const A = 2; // the multiplier "x"; any element other than 0 and 1 works
 export const CODE_KINDS = {
 	serial: { prefix: 'S', groups: 4 },
 	voucher: { prefix: 'V', groups: 4 }, // 4 groups x 4 random characters = 80 random bits
-	notification: { prefix: 'N', groups: 3 }
+	notification: { prefix: 'N', groups: 3 },
+	share: { prefix: 'A', groups: 3 } // an account's share code: what a recipient gives to the license's owner
 } as const;
 export type CodeKind = keyof typeof CODE_KINDS;
 

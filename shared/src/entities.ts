@@ -113,6 +113,65 @@ export const AgreementEventRow = z.object({
 });
 export type AgreementEventRow = z.infer<typeof AgreementEventRow>;
 
+// --- Sharing and custom data (license.share, license.unshare, license.setFields, fields.define) ---
+
+/** A custom field an account defines for its licenses; values live in `LicenseRow.fields` under its name. */
+export const FieldType = z.enum(['text', 'number', 'date', 'choice']);
+export type FieldType = z.infer<typeof FieldType>;
+export const FieldName = z.string().trim().min(1).max(60);
+
+export const FieldDefinitionRow = z.object({
+	id: Uuid,
+	...synced,
+	name: FieldName,
+	type: FieldType,
+	choices: z.array(z.string()) // only for 'choice'; empty otherwise
+});
+export type FieldDefinitionRow = z.infer<typeof FieldDefinitionRow>;
+
+/** One change of one field. `replacedUserId` is set when the edit overwrote a value its editor had not seen: that
+ * person's value was replaced, and their "Needs attention" tells them (the old value stays here). */
+export const LicenseHistoryRow = z.object({
+	id: Uuid,
+	...synced,
+	licenseId: Uuid,
+	field: z.string(),
+	oldValue: FieldValue,
+	newValue: FieldValue,
+	changedBy: z.string(),
+	replacedUserId: Uuid.nullable(),
+	at: IsoDateTime
+});
+export type LicenseHistoryRow = z.infer<typeof LicenseHistoryRow>;
+
+/** The owner's side of a share (in the owner's account): with whom a license is shared. */
+export const LicenseShareRow = z.object({
+	id: Uuid,
+	...synced,
+	licenseId: Uuid,
+	recipientAccountId: Uuid,
+	recipientName: z.string(),
+	sharedBy: z.string(),
+	sharedAt: IsoDateTime
+});
+export type LicenseShareRow = z.infer<typeof LicenseShareRow>;
+
+/** The recipient's read-only copy (in the recipient's account, which is all their scope holds); same id as the
+ * owner's `LicenseShareRow`. Refreshed when the owner changes the license; deleted (a tombstone) on unshare. */
+export const SharedLicenseRow = z
+	.object({ id: Uuid, ...synced, licenseId: Uuid, ownerAccountName: z.string(), sharedAt: IsoDateTime })
+	.extend(
+		LicenseRow.pick({
+			sku: true, productName: true, productVersion: true, serial: true, seats: true, maintenanceEnd: true,
+			key: true, registration: true, hostId: true, status: true, fields: true
+		}).shape
+	);
+export type SharedLicenseRow = z.infer<typeof SharedLicenseRow>;
+
+/** The code an account gives to others so they can share licenses with it (id = the account's id). */
+export const ShareCodeRow = z.object({ id: Uuid, ...synced, code: z.string() });
+export type ShareCodeRow = z.infer<typeof ShareCodeRow>;
+
 /** Table name -> row schema. Adding a synced table means one entry here, one Dexie store, one server source. */
 export const SyncedTables = {
 	accounts: AccountRow,
@@ -120,7 +179,13 @@ export const SyncedTables = {
 	products: ProductRow,
 	licenses: LicenseRow,
 	agreements: AgreementRow,
-	agreement_events: AgreementEventRow
+	agreement_events: AgreementEventRow,
+	// snake_case like their server tables: a change source names its table by the SQL table it reads
+	field_definitions: FieldDefinitionRow,
+	license_history: LicenseHistoryRow,
+	license_shares: LicenseShareRow,
+	shared_licenses: SharedLicenseRow,
+	share_codes: ShareCodeRow
 } as const;
 export type SyncedTable = keyof typeof SyncedTables;
 export type SyncedRow<T extends SyncedTable> = z.infer<(typeof SyncedTables)[T]>;

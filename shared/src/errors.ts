@@ -39,7 +39,18 @@ export const ErrorCode = {
 	agreementSkuUnknown: 'agreement_sku_unknown',
 	agreementCapExceeded: 'agreement_cap_exceeded',
 	agreementLicenseUnknown: 'agreement_license_unknown',
-	agreementReleaseExceedsSeats: 'agreement_release_exceeds_seats'
+	agreementReleaseExceedsSeats: 'agreement_release_exceeds_seats',
+	// sharing and custom data
+	licenseUnknown: 'license_unknown',
+	licenseReadOnly: 'license_read_only',
+	shareCodeInvalid: 'share_code_invalid',
+	shareCodeUnknown: 'share_code_unknown',
+	shareWithOwnAccount: 'share_with_own_account',
+	shareUnknown: 'share_unknown',
+	shareIdTaken: 'share_id_taken',
+	invalidFieldValue: 'invalid_field_value',
+	fieldNameTaken: 'field_name_taken',
+	fieldIdTaken: 'field_id_taken'
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

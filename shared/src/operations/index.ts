@@ -5,14 +5,19 @@
 import type { z } from 'zod';
 import { RequestKeyArgs } from './request-key.ts';
 import { RedeemVoucherArgs } from './redeem-voucher.ts';
-
 import { DrawDownArgs, ReleaseArgs } from './enterprise.ts';
+import { DefineFieldArgs, SetFieldsArgs } from './custom-fields.ts';
+import { ShareArgs, UnshareArgs } from './sharing.ts';
 
 export const Operations = {
 	'license.requestKey': RequestKeyArgs,
 	'voucher.redeem': RedeemVoucherArgs,
 	'enterprise.drawDown': DrawDownArgs,
-	'enterprise.release': ReleaseArgs
+	'enterprise.release': ReleaseArgs,
+	'license.share': ShareArgs,
+	'license.unshare': UnshareArgs,
+	'license.setFields': SetFieldsArgs,
+	'fields.define': DefineFieldArgs
 } as const satisfies Record<string, z.ZodType>;
 
 export type OperationName = keyof typeof Operations;
@@ -26,3 +31,5 @@ export function isOperationName(name: string): name is OperationName {
 export * from './request-key.ts';
 export * from './redeem-voucher.ts';
 export * from './enterprise.ts';
+export * from './custom-fields.ts';
+export * from './sharing.ts';

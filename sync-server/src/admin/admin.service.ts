@@ -11,6 +11,7 @@ import { POKE_CHANNEL, accountExists, bumpAccountVersion, findMembership, insert
 import { recordActivity } from '../db/activity.repository.ts';
 import { findProductBySku, insertCertificate, insertProduct } from '../db/catalog.repository.ts';
 import type { Database } from '../db/schema.ts';
+import { assignShareCode } from '../db/sharing.repository.ts';
 import { isUniqueViolation } from '../db/transaction.ts';
 import { findUserByEmail, insertUser } from '../db/users.repository.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -32,6 +33,7 @@ export async function createAccount(db: Db, actor: Actor, input: { name: string;
 	const id = crypto.randomUUID();
 	await db.transaction().execute(async (tx) => {
 		await insertAccount(tx, { id, ...input });
+		if (input.kind !== 'vendor') await assignShareCode(tx, id);
 		await recordActivity(tx, { ...actor, accountId: id, action: 'admin.account.create', details: input });
 	});
 	return { id };

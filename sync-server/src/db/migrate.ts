@@ -1,20 +1,27 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
+import { assignMissingShareCodes } from './sharing.repository.ts';
 import * as m0001 from './migrations/0001_initial.ts';
 import * as m0002 from './migrations/0002_license_origins.ts';
 import * as m0003 from './migrations/0003_vouchers.ts';
 import * as m0005 from './migrations/0005_enterprise_agreements.ts';
+import * as m0007 from './migrations/0007_sharing_custom_fields.ts';
 
 /** Listed by hand, not read from disk, so the set is the same under tsx, Vitest and a bundler. */
 const migrations: Record<string, Migration> = {
 	'0001_initial': m0001,
 	'0002_license_origins': m0002,
 	'0003_vouchers': m0003,
-	'0005_enterprise_agreements': m0005
+	'0005_enterprise_agreements': m0005,
+	'0007_sharing_custom_fields': m0007
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-	const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+	// Unordered: capabilities are built side by side, so a database may have run 0005 before 0004 exists; every
+	// migration only adds, so running the missing ones afterwards is safe.
+	const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
 	const { error, results } = await migrator.migrateToLatest();
 	for (const r of results ?? []) if (r.status === 'Error') console.error(`migration ${r.migrationName} failed`);
 	if (error) throw error instanceof Error ? error : new Error(String(error));
+	// Share codes carry check characters computed in code, so accounts older than migration 0007 get theirs here.
+	await assignMissingShareCodes(db);
 }

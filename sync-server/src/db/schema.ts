@@ -233,6 +233,61 @@ export interface VoucherAttemptsTable {
 	window_start: Date;
 }
 
+// --- Sharing and custom data (migration 0007) ---
+
+export interface ShareCodesTable {
+	account_id: string;
+	version: number;
+	code: string;
+}
+
+/** The owner's side of a share. */
+export interface LicenseSharesTable {
+	id: string;
+	account_id: string;
+	version: number;
+	license_id: string;
+	recipient_account_id: string;
+	shared_by: string;
+	shared_at: CreatedAt;
+}
+
+/** The recipient's side (same id); the license itself is read through it, so the copy is never stale. */
+export interface SharedLicensesTable {
+	id: string;
+	account_id: string;
+	version: number;
+	license_id: string;
+	owner_account_id: string;
+	shared_at: CreatedAt;
+}
+
+export interface FieldDefinitionsTable {
+	id: string;
+	account_id: string;
+	version: number;
+	name: string;
+	type: 'text' | 'number' | 'date' | 'choice';
+	choices: Json<string[]>;
+}
+
+type JsonValue = ColumnType<string | number | null, string, string>;
+
+export interface LicenseHistoryTable {
+	id: string;
+	account_id: string;
+	version: number;
+	license_id: string;
+	field: string;
+	old_value: JsonValue;
+	new_value: JsonValue;
+	changed_by: string;
+	changed_by_user_id: string | null;
+	replaced_user_id: string | null;
+	seq: Generated<number>;
+	at: CreatedAt;
+}
+
 export interface Database {
 	accounts: AccountsTable;
 	users: UsersTable;
@@ -257,6 +312,11 @@ export interface Database {
 	agreements: AgreementsTable;
 	agreement_products: AgreementProductsTable;
 	agreement_events: AgreementEventsTable;
+	share_codes: ShareCodesTable;
+	license_shares: LicenseSharesTable;
+	shared_licenses: SharedLicensesTable;
+	field_definitions: FieldDefinitionsTable;
+	license_history: LicenseHistoryTable;
 }
 
 export type NewLicense = Insertable<LicensesTable>;

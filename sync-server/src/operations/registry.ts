@@ -3,6 +3,10 @@ import { Operations, type OperationName } from '@keyfield/shared';
 import { licenseRequestKey } from './license-request-key.ts';
 import { enterpriseDrawDown } from './enterprise-draw-down.ts';
 import { enterpriseRelease } from './enterprise-release.ts';
+import { fieldsDefine } from './fields-define.ts';
+import { licenseSetFields } from './license-set-fields.ts';
+import { licenseShare } from './license-share.ts';
+import { licenseUnshare } from './license-unshare.ts';
 import type { Operation } from './operation.ts';
 import { voucherRedeem } from './voucher-redeem.ts';
 
@@ -10,7 +14,11 @@ const modules: Record<OperationName, Operation> = {
 	'license.requestKey': licenseRequestKey,
 	'voucher.redeem': voucherRedeem,
 	'enterprise.drawDown': enterpriseDrawDown,
-	'enterprise.release': enterpriseRelease
+	'enterprise.release': enterpriseRelease,
+	'license.share': licenseShare,
+	'license.unshare': licenseUnshare,
+	'license.setFields': licenseSetFields,
+	'fields.define': fieldsDefine
 };
 
 // Every shared operation must have a server half, and the names must agree.

@@ -9,6 +9,8 @@ import type { Database } from '../db/schema.ts';
 import { countUsers } from '../db/users.repository.ts';
 import { demoVoucherSummary, seedDemoVouchers, type DemoVouchers } from './demo-vouchers.ts';
 import { seedDemoAgreement } from './demo-enterprise.ts';
+import type { Signer } from '../keys/signing-key.ts';
+import { seedSharing } from './demo-sharing.ts';
 
 export const DEMO_PASSWORD = 'keyfield-demo';
 
@@ -34,7 +36,7 @@ function yearsFromNow(years: number): string {
 	return d.toISOString().slice(0, 10);
 }
 
-export async function seedDemo(db: Kysely<Database>): Promise<DemoSeed> {
+export async function seedDemo(db: Kysely<Database>, signer?: Signer): Promise<DemoSeed> {
 	const account = (name: string, kind: admin.CreatableKind) => admin.createAccount(db, system, { name, kind });
 	const keyfield = await account('Keyfield', 'vendor');
 	const acme = await account('Acme Field Services', 'customer');
@@ -72,6 +74,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoSeed> {
 	}
 	const vouchers = await seedDemoVouchers(db, system, northwind.id);
 	await seedDemoAgreement(db, system, acme.id);
+	await seedSharing(db, signer, { acme: acme.id, globex: globex.id });
 	return { users: DEMO_USERS.map(({ email, description }) => ({ email, description })), certificates, vouchers };
 }
 
@@ -82,11 +85,11 @@ const SEED_LOCK = 7_351_001;
  * Seeds only an empty database, holding an advisory lock on one connection so that two processes starting
  * together against one Postgres seed it once. Returns null when there was something already.
  */
-export async function seedIfEmpty(db: Kysely<Database>): Promise<DemoSeed | null> {
+export async function seedIfEmpty(db: Kysely<Database>, signer?: Signer): Promise<DemoSeed | null> {
 	return db.connection().execute(async (conn) => {
 		await sql`select pg_advisory_lock(${SEED_LOCK})`.execute(conn);
 		try {
-			return (await countUsers(conn)) === 0 ? await seedDemo(conn) : null;
+			return (await countUsers(conn)) === 0 ? await seedDemo(conn, signer) : null;
 		} finally {
 			await sql`select pg_advisory_unlock(${SEED_LOCK})`.execute(conn);
 		}

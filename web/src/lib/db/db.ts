@@ -3,7 +3,20 @@
  * the operations not yet confirmed, and the UI reads server rows plus the overlay the outbox implies.
  */
 import Dexie, { type DexieOptions, type Table } from 'dexie';
-import type { AccountRow, AgreementEventRow, AgreementRow, LicenseRow, MembershipRow, OperationName, ProductRow } from '@keyfield/shared';
+import type {
+	AccountRow,
+	AgreementEventRow,
+	AgreementRow,
+	FieldDefinitionRow,
+	LicenseHistoryRow,
+	LicenseRow,
+	LicenseShareRow,
+	MembershipRow,
+	OperationName,
+	ProductRow,
+	ShareCodeRow,
+	SharedLicenseRow
+} from '@keyfield/shared';
 
 export interface OutboxEntry {
 	id: number; // mutation id, gapless per clientId
@@ -52,6 +65,12 @@ export class KeyfieldDb extends Dexie {
 	declare meta: Table<MetaEntry, string>;
 	declare agreements: Table<AgreementRow, string>;
 	declare agreement_events: Table<AgreementEventRow, string>;
+	// Sharing and custom data (version 5); named like their synced tables, which a pull writes by name.
+	declare field_definitions: Table<FieldDefinitionRow, string>;
+	declare license_history: Table<LicenseHistoryRow, string>;
+	declare license_shares: Table<LicenseShareRow, string>;
+	declare shared_licenses: Table<SharedLicenseRow, string>;
+	declare share_codes: Table<ShareCodeRow, string>;
 
 	constructor(name: string = DB_NAME, options?: DexieOptions) {
 		super(name, options);
@@ -70,11 +89,19 @@ export class KeyfieldDb extends Dexie {
 			agreements: 'id, accountId',
 			agreement_events: 'id, accountId, agreementId'
 		});
+		// Version 5: sharing and custom data.
+		this.version(5).stores({
+			field_definitions: 'id, accountId',
+			license_history: 'id, accountId, licenseId, replacedUserId',
+			license_shares: 'id, accountId, licenseId',
+			shared_licenses: 'id, accountId, licenseId',
+			share_codes: 'id, accountId'
+		});
 	}
 
 	/** The mirrors of server state, in the order a pull page writes them. */
 	get serverTables(): Table<{ id: string; accountId: string }, string>[] {
-		return [this.accounts, this.memberships, this.products, this.licenses, this.agreements, this.agreement_events];
+		return [this.accounts, this.memberships, this.products, this.licenses, this.agreements, this.agreement_events, this.field_definitions, this.license_history, this.license_shares, this.shared_licenses, this.share_codes];
 	}
 }
 

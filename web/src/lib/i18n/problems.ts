@@ -5,6 +5,7 @@
 import type { CodeProblem } from '@keyfield/shared';
 import { ErrorCode } from '@keyfield/shared';
 import { m } from '$lib/paraglide/messages.js';
+import { sharingRejectionText } from './sharing-problems.ts';
 
 export function serialProblemText(problem: CodeProblem): string {
 	switch (problem.reason) {
@@ -84,6 +85,17 @@ export function rejectionText(code: string): RejectionText {
 			return { reason: m.enterprise_reject_release_exceeds(), next: m.enterprise_next_fewer_seats(), retryable: false };
 		case ErrorCode.unknownOperation:
 			return { reason: m.reject_unknown_operation(), next: m.next_update_app(), retryable: false };
+		case ErrorCode.licenseUnknown:
+		case ErrorCode.licenseReadOnly:
+		case ErrorCode.shareCodeInvalid:
+		case ErrorCode.shareCodeUnknown:
+		case ErrorCode.shareWithOwnAccount:
+		case ErrorCode.shareUnknown:
+		case ErrorCode.shareIdTaken:
+		case ErrorCode.invalidFieldValue:
+		case ErrorCode.fieldNameTaken:
+		case ErrorCode.fieldIdTaken:
+			return sharingRejectionText(code);
 		default:
 			return { reason: m.reject_other(), next: m.next_edit_and_retry(), retryable: true };
 	}

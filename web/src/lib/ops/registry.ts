@@ -4,15 +4,20 @@ import type { OutboxEntry } from '../db/db.ts';
 import type { ClientOperation, Overlay, ServerState } from './client-operation.ts';
 import { requestKey } from './request-key.ts';
 import { redeemVoucher } from './redeem-voucher.ts';
-
 import { drawDown } from './enterprise-draw-down.ts';
 import { releaseSeats } from './enterprise-release.ts';
+import { defineField, setFields } from './custom-fields.ts';
+import { share, unshare } from './sharing.ts';
 
 export const clientOperations: { [N in OperationName]: ClientOperation<N> } = {
 	'license.requestKey': requestKey,
 	'voucher.redeem': redeemVoucher,
 	'enterprise.drawDown': drawDown,
-	'enterprise.release': releaseSeats
+	'enterprise.release': releaseSeats,
+	'license.share': share,
+	'license.unshare': unshare,
+	'license.setFields': setFields,
+	'fields.define': defineField
 };
 
 export function clientOperation<N extends OperationName>(name: N): ClientOperation<N> {

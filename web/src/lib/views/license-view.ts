@@ -18,6 +18,8 @@ export interface LicenseView {
 	fields: Record<string, FieldValue>;
 	pendingMutationId: number | null;
 	createdAt: string;
+	/** Set for a license another account shares with this one: the owner's name; it is read-only here. */
+	sharedBy?: string;
 }
 
 export function toLicenseView(row: LicenseRow): LicenseView {

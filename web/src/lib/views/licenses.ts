@@ -6,6 +6,7 @@ import { getLastRegistration } from '../db/meta.ts';
 import { signedInEntries } from '../ops/outbox.ts';
 import { byNewest, type LicenseView } from './license-view.ts';
 import { licensesWithOverlay } from './overlay.ts';
+import { sharedLicenseView } from './sharing.ts';
 
 export type { LicenseView } from './license-view.ts';
 
@@ -14,9 +15,8 @@ export function licensesView(accountId: string, db: KeyfieldDb = getDb()): Obser
 	return liveQuery(async () => {
 		const rows = await db.licenses.where('accountId').equals(accountId).toArray();
 		const entries = (await signedInEntries(db)).filter((e) => e.accountId === accountId);
-		return licensesWithOverlay(rows, entries)
-			.filter((view) => view.accountId === accountId)
-			.sort(byNewest);
+		const shared = await db.shared_licenses.where('accountId').equals(accountId).toArray();
+		return [...licensesWithOverlay(rows, entries).filter((view) => view.accountId === accountId), ...shared.map(sharedLicenseView)].sort(byNewest);
 	});
 }
 
@@ -24,7 +24,10 @@ export function licenseView(id: string, db: KeyfieldDb = getDb()): Observable<Li
 	return liveQuery(async () => {
 		const row = await db.licenses.get(id);
 		const entries = await signedInEntries(db);
-		return licensesWithOverlay(row ? [row] : [], entries).find((view) => view.id === id);
+		const own = licensesWithOverlay(row ? [row] : [], entries).find((view) => view.id === id);
+		if (own) return own;
+		const shared = await db.shared_licenses.where('licenseId').equals(id).first();
+		return shared ? sharedLicenseView(shared) : undefined;
 	});
 }
 
