@@ -26,7 +26,14 @@ export const ErrorCode = {
 	serialInvalid: 'serial_invalid',
 	serialUnknown: 'serial_unknown',
 	serialAlreadyRegistered: 'serial_already_registered',
-	licenseIdTaken: 'license_id_taken'
+	licenseIdTaken: 'license_id_taken',
+	// version upgrade
+	notificationInvalid: 'notification_invalid',
+	notificationUnknown: 'notification_unknown',
+	notificationExpired: 'notification_expired',
+	upgradeQuantityExceeded: 'upgrade_quantity_exceeded',
+	licenseUnknown: 'license_unknown',
+	licenseNotEligible: 'license_not_eligible'
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

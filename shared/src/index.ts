@@ -2,6 +2,7 @@ export * from './codes.ts';
 export * from './license-key.ts';
 export * from './errors.ts';
 export * from './entities.ts';
+export * from './entities/upgrades.ts';
 export * from './protocol/version.ts';
 export * from './protocol/push.ts';
 export * from './protocol/pull.ts';

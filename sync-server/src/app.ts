@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { sql, type Kysely } from 'kysely';
 import { adminRoutes } from './admin/admin.routes.ts';
+import { upgradeRoutes } from './admin/upgrades.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import type { Database } from './db/schema.ts';
 import { notFound } from './errors.ts';
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps) {
 			syncRoutes({ db, signer: deps.signer, pokes: deps.pokes, trustProxy, pokeDebounceMs: deps.pokeDebounceMs ?? 50, heartbeatMs: deps.heartbeatMs ?? 25_000 })
 		)
 		.route('/keys', keysRoutes(db))
+		.route('/admin/upgrade-notifications', upgradeRoutes(db, trustProxy))
 		.route('/admin', adminRoutes(db, trustProxy))
 		.all('*', () => {
 			throw notFound('No such API endpoint.');

@@ -34,6 +34,8 @@ function printDemo(seed: DemoSeed) {
 	for (const u of seed.users) console.log(`  ${u.email.padEnd(24)} ${u.description}`);
 	console.log('\nDemo serial numbers (unregistered):');
 	for (const c of seed.certificates) console.log(`  ${c.account}, ${c.sku}: ${c.serials.join('  ')}`);
+	if (seed.upgradeNotifications.length) console.log('\nDemo upgrade notifications (Version upgrade; get a key for a serial of the SKU first):');
+	for (const n of seed.upgradeNotifications) console.log(`  ${n.account}, ${n.sku} -> ${n.targetSku}: ${n.code} (${n.quantity - n.used} of ${n.quantity} seats left)`);
 }
 
 let stopping = false;

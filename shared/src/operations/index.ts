@@ -4,9 +4,11 @@
  */
 import type { z } from 'zod';
 import { RequestKeyArgs } from './request-key.ts';
+import { UpgradeVersionArgs } from './upgrade-version.ts';
 
 export const Operations = {
-	'license.requestKey': RequestKeyArgs
+	'license.requestKey': RequestKeyArgs,
+	'license.upgradeVersion': UpgradeVersionArgs
 } as const satisfies Record<string, z.ZodType>;
 
 export type OperationName = keyof typeof Operations;
@@ -18,3 +20,4 @@ export function isOperationName(name: string): name is OperationName {
 }
 
 export * from './request-key.ts';
+export * from './upgrade-version.ts';

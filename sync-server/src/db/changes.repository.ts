@@ -9,6 +9,7 @@ import type { Change, SyncedTable } from '@keyfield/shared';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from './schema.ts';
 import { accountSinceTable, type AccountSince } from './sql-helpers.ts';
+import { upgradeNotificationChanges } from './upgrade-notifications.changes.ts';
 
 type Db = Kysely<Database>;
 export type VersionedChange = { accountId: string; version: number; change: Change };
@@ -85,4 +86,4 @@ const tombstones: Fetch = async (db, since, limit) => {
 };
 
 /** Adding a synced table = one entry here (and one in shared `SyncedTables`). */
-export const changeSources: readonly Fetch[] = [accounts, memberships, products, licenses, tombstones];
+export const changeSources: readonly Fetch[] = [accounts, memberships, products, licenses, upgradeNotificationChanges, tombstones];

@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
 import * as m0001 from './migrations/0001_initial.ts';
 import * as m0002 from './migrations/0002_license_origins.ts';
+import * as m0004 from './migrations/0004_upgrade_notifications.ts';
 
 /** Listed by hand, not read from disk, so the set is the same under tsx, Vitest and a bundler. */
 const migrations: Record<string, Migration> = {
 	'0001_initial': m0001,
-	'0002_license_origins': m0002
+	'0002_license_origins': m0002,
+	'0004_upgrade_notifications': m0004
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -172,6 +172,19 @@ export interface SigningKeysTable {
 	created_at: CreatedAt;
 }
 
+export interface UpgradeNotificationsTable {
+	id: string;
+	account_id: string;
+	version: number;
+	code: string;
+	sku: string;
+	target_sku: string;
+	quantity: number;
+	used: Generated<number>;
+	expires_on: string;
+	created_at: CreatedAt;
+}
+
 export interface Database {
 	accounts: AccountsTable;
 	users: UsersTable;
@@ -190,6 +203,7 @@ export interface Database {
 	pull_cursor_versions: PullCursorVersionsTable;
 	activity: ActivityTable;
 	signing_keys: SigningKeysTable;
+	upgrade_notifications: UpgradeNotificationsTable;
 }
 
 export type NewLicense = Insertable<LicensesTable>;

@@ -2,6 +2,7 @@
 import { ErrorCode, LoginRequest, PublicKeysResponse, PullRequest, PullResponse, PushRequest, PushResponse, SessionInfo } from '@keyfield/shared';
 import { z } from 'zod';
 import * as admin from '../admin/admin.schemas.ts';
+import * as upgrades from '../admin/upgrades.schemas.ts';
 
 export const Ok = z.object({ ok: z.literal(true) });
 
@@ -41,5 +42,11 @@ export const routes: RouteDoc[] = [
 		response: { status: 200, schema: admin.CertificateListing }, errors: [ErrorCode.validationFailed, ...vendorErrors]
 	},
 	{ method: 'post', path: '/api/admin/delegations', summary: "Let a partner account manage a customer's account", tag: 'vendor', auth: 'vendor', request: admin.CreateDelegationRequest, response: { status: 201, schema: admin.CreatedId }, errors: [...bodyErrors, ...vendorErrors, ErrorCode.notFound, ErrorCode.conflict] },
-	{ method: 'delete', path: '/api/admin/delegations/{id}', summary: 'Revoke a delegation', tag: 'vendor', auth: 'vendor', response: { status: 200, schema: Ok }, errors: [ErrorCode.validationFailed, ...vendorErrors, ErrorCode.notFound] }
+	{ method: 'delete', path: '/api/admin/delegations/{id}', summary: 'Revoke a delegation', tag: 'vendor', auth: 'vendor', response: { status: 200, schema: Ok }, errors: [ErrorCode.validationFailed, ...vendorErrors, ErrorCode.notFound] },
+	{ method: 'post', path: '/api/admin/upgrade-notifications', summary: "Notify an account of a version upgrade: up to `quantity` seats of `sku` may move to `targetSku` until `expiresOn`; returns the N- id", tag: 'vendor', auth: 'vendor', request: upgrades.CreateNotificationRequest, response: { status: 201, schema: upgrades.CreatedNotification }, errors: [...bodyErrors, ...vendorErrors, ErrorCode.notFound, ErrorCode.conflict] },
+	{
+		method: 'get', path: '/api/admin/upgrade-notifications', summary: "An account's upgrade notifications with the seats used so far", tag: 'vendor', auth: 'vendor',
+		query: { accountId: { schema: uuid, description: 'the notified account' } },
+		response: { status: 200, schema: upgrades.NotificationListing }, errors: [ErrorCode.validationFailed, ...vendorErrors]
+	}
 ];

@@ -1,10 +1,12 @@
 /** Operation name -> server module. Adding an operation is one module and one line here. */
 import { Operations, type OperationName } from '@keyfield/shared';
 import { licenseRequestKey } from './license-request-key.ts';
+import { licenseUpgradeVersion } from './license-upgrade-version.ts';
 import type { Operation } from './operation.ts';
 
 const modules: Record<OperationName, Operation> = {
-	'license.requestKey': licenseRequestKey
+	'license.requestKey': licenseRequestKey,
+	'license.upgradeVersion': licenseUpgradeVersion
 };
 
 // Every shared operation must have a server half, and the names must agree.

@@ -7,12 +7,14 @@ import * as admin from '../admin/admin.service.ts';
 import { listCertificates } from '../db/catalog.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { countUsers } from '../db/users.repository.ts';
+import { demoNotifications, seedUpgradeDemo, type DemoNotification } from './demo-upgrades.ts';
 
 export const DEMO_PASSWORD = 'keyfield-demo';
 
 export type DemoSeed = {
 	users: { email: string; description: string }[];
 	certificates: { account: string; sku: string; serials: string[] }[];
+	upgradeNotifications: DemoNotification[];
 };
 
 const DEMO_USERS = [
@@ -67,7 +69,8 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoSeed> {
 		const { serials } = await admin.createCertificate(db, system, { accountId, sku, quantity, maintenanceEnd: yearsFromNow(1), serialCount });
 		certificates.push({ account: label, sku, serials });
 	}
-	return { users: DEMO_USERS.map(({ email, description }) => ({ email, description })), certificates };
+	const upgradeNotifications = await seedUpgradeDemo(db, system, acme.id, yearsFromNow(1));
+	return { users: DEMO_USERS.map(({ email, description }) => ({ email, description })), certificates, upgradeNotifications };
 }
 
 // Any constant both processes agree on; it only has to differ from other advisory locks in this database.
@@ -100,5 +103,5 @@ export async function demoSummary(db: Kysely<Database>): Promise<DemoSeed | null
 			if (free.length) certificates.push({ account: label, sku: c.sku, serials: free });
 		}
 	}
-	return { users: DEMO_USERS.map(({ email, description }) => ({ email, description })), certificates };
+	return { users: DEMO_USERS.map(({ email, description }) => ({ email, description })), certificates, upgradeNotifications: await demoNotifications(db) };
 }

@@ -3,7 +3,7 @@
  * the operations not yet confirmed, and the UI reads server rows plus the overlay the outbox implies.
  */
 import Dexie, { type DexieOptions, type Table } from 'dexie';
-import type { AccountRow, LicenseRow, MembershipRow, OperationName, ProductRow } from '@keyfield/shared';
+import type { AccountRow, LicenseRow, MembershipRow, OperationName, ProductRow, UpgradeNotificationRow } from '@keyfield/shared';
 
 export interface OutboxEntry {
 	id: number; // mutation id, gapless per clientId
@@ -48,6 +48,7 @@ export class KeyfieldDb extends Dexie {
 	declare outbox: Table<OutboxEntry, [string, number]>;
 	declare attention: Table<AttentionItem, [string, number]>;
 	declare meta: Table<MetaEntry, string>;
+	declare upgradeNotifications: Table<UpgradeNotificationRow, string>;
 
 	constructor(name: string = DB_NAME, options?: DexieOptions) {
 		super(name, options);
@@ -61,11 +62,13 @@ export class KeyfieldDb extends Dexie {
 			attention: '[clientId+id], userId',
 			meta: 'key'
 		});
+		// Version 2: upgrade notifications ("Version upgrade"), looked up by the code a person types.
+		this.version(2).stores({ upgradeNotifications: 'id, accountId, code' });
 	}
 
 	/** The mirrors of server state, in the order a pull page writes them. */
 	get serverTables(): Table<{ id: string; accountId: string }, string>[] {
-		return [this.accounts, this.memberships, this.products, this.licenses];
+		return [this.accounts, this.memberships, this.products, this.licenses, this.upgradeNotifications];
 	}
 }
 

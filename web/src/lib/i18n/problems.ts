@@ -44,6 +44,19 @@ export function rejectionText(code: string): RejectionText {
 			return { reason: m.reject_invalid_args(), next: m.next_edit_and_retry(), retryable: true };
 		case ErrorCode.licenseIdTaken:
 			return { reason: m.reject_license_id_taken(), next: m.next_retry(), retryable: true };
+		// Version upgrade
+		case ErrorCode.notificationInvalid:
+			return { reason: m.upgrade_reject_notification_invalid(), next: m.upgrade_next_check_code(), retryable: true };
+		case ErrorCode.notificationUnknown:
+			return { reason: m.upgrade_reject_notification_unknown(), next: m.upgrade_next_check_code(), retryable: true };
+		case ErrorCode.notificationExpired:
+			return { reason: m.upgrade_reject_notification_expired(), next: m.upgrade_next_contact_vendor(), retryable: false };
+		case ErrorCode.upgradeQuantityExceeded:
+			return { reason: m.upgrade_reject_quantity_exceeded(), next: m.upgrade_next_fewer_seats(), retryable: true };
+		case ErrorCode.licenseUnknown:
+			return { reason: m.upgrade_reject_license_unknown(), next: m.upgrade_next_choose_license(), retryable: true };
+		case ErrorCode.licenseNotEligible:
+			return { reason: m.upgrade_reject_license_not_eligible(), next: m.upgrade_next_choose_license(), retryable: true };
 		case ErrorCode.unknownOperation:
 			return { reason: m.reject_unknown_operation(), next: m.next_update_app(), retryable: false };
 		default:

@@ -8,6 +8,8 @@ import type { LicenseView } from '../views/license-view.ts';
 /** The server rows an overlay may look at (by id). */
 export interface ServerState {
 	licenses: ReadonlyMap<string, LicenseRow>;
+	/** What earlier queued entries already made of each license (server row + their overlays), by id. */
+	views?: ReadonlyMap<string, LicenseView>;
 }
 
 /** Views that replace (by id) or add to what the server rows show. */

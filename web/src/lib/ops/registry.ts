@@ -3,9 +3,11 @@ import { Operations, type OperationName, type ParsedOperationArgs } from '@keyfi
 import type { OutboxEntry } from '../db/db.ts';
 import type { ClientOperation, Overlay, ServerState } from './client-operation.ts';
 import { requestKey } from './request-key.ts';
+import { upgradeVersion } from './upgrade-version.ts';
 
 export const clientOperations: { [N in OperationName]: ClientOperation<N> } = {
-	'license.requestKey': requestKey
+	'license.requestKey': requestKey,
+	'license.upgradeVersion': upgradeVersion
 };
 
 export function clientOperation<N extends OperationName>(name: N): ClientOperation<N> {

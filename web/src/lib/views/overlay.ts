@@ -6,8 +6,8 @@ import { toLicenseView, type LicenseView } from './license-view.ts';
 
 /** Entries apply in queue order, so a later operation on the same license sees (and may replace) an earlier one. */
 export function licensesWithOverlay(rows: readonly LicenseRow[], entries: readonly OutboxEntry[]): LicenseView[] {
-	const server = { licenses: new Map(rows.map((row) => [row.id, row])) };
 	const views = new Map(rows.map((row) => [row.id, toLicenseView(row)]));
+	const server = { licenses: new Map(rows.map((row) => [row.id, row])), views };
 	for (const entry of entries) {
 		for (const view of overlayOf(entry, server).licenses ?? []) views.set(view.id, view);
 	}
