@@ -4,22 +4,12 @@
  * (`newLicenseId`, made on the device so the pending placeholder and the server row are one row).
  */
 import { z } from 'zod';
-import { parseCode } from '../codes.ts';
+import { codeArg } from './code-arg.ts';
 import { Registration, Uuid } from '../entities.ts';
 
 export const UpgradeVersionArgs = z.object({
 	accountId: Uuid,
-	notificationCode: z
-		.string()
-		.max(64)
-		.transform((s, ctx) => {
-			const parsed = parseCode('notification', s);
-			if (!parsed.ok) {
-				ctx.addIssue({ code: 'custom', message: 'not a valid notification id', params: { problem: parsed.problem } });
-				return z.NEVER;
-			}
-			return parsed.code;
-		}),
+	notificationCode: codeArg('notification'),
 	licenseId: Uuid, // the license being upgraded
 	newLicenseId: Uuid,
 	quantity: z.number().int().min(1).max(1_000_000),

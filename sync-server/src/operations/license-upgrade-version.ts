@@ -5,14 +5,15 @@
  * the notification counts them. Partial upgrades add up until the notification's quantity is used.
  * A code of another account reads exactly like an unknown one: a notification's existence is never revealed.
  */
-import { ErrorCode, UpgradeVersionArgs, describeCodeProblem, signLicenseKey, type CodeProblem } from '@keyfield/shared';
+import { ErrorCode, UpgradeVersionArgs, describeCodeProblem, signLicenseKey, type CodeProblem, type Role } from '@keyfield/shared';
 import { bumpAccountVersion } from '../db/accounts.repository.ts';
 import { recordActivity } from '../db/activity.repository.ts';
 import { licenseIdExists, lockLicense, lockNotification, writeUpgrade } from '../db/upgrades.repository.ts';
 import type { Signer } from '../keys/signing-key.ts';
 import { defineOperation, Rejection } from './operation.ts';
+import { requireRole } from './require-role.ts';
 
-const MAY_UPGRADE = new Set(['admin', 'technician']);
+const MAY_UPGRADE = new Set<Role>(['admin', 'technician']);
 
 type KeyFacts = { id: string; accountId: string; sku: string; version: string; seats: number; maintenanceEnd: string; hostId: string | null };
 
@@ -47,14 +48,7 @@ export const licenseUpgradeVersion = defineOperation({
 		return problem ? new Rejection(ErrorCode.notificationInvalid, describeCodeProblem(problem)) : null;
 	},
 
-	async authorize(tx, ctx, args) {
-		const access = await ctx.batch.access(args.accountId);
-		if (!access) throw new Rejection(ErrorCode.accountNotInScope, 'You do not have access to this account any more.');
-		const roles = [access.directRole, ...access.partnerRoles];
-		if (!roles.some((role) => role !== null && MAY_UPGRADE.has(role))) {
-			throw new Rejection(ErrorCode.notAllowed, 'Only an admin or a technician of this account can upgrade licenses.');
-		}
-	},
+	authorize: (tx, ctx, args) => requireRole(ctx, args.accountId, MAY_UPGRADE, 'Only an admin or a technician of this account can upgrade licenses.'),
 
 	async apply(tx, ctx, args) {
 		const notification = await lockNotification(tx, args.accountId, args.notificationCode);
