@@ -3,6 +3,7 @@
  * at the write that produced it); the server sends them exactly like this and Dexie stores them unchanged.
  */
 import { z } from 'zod';
+import { UpgradeNotificationRow } from './entities/upgrades.ts';
 
 export const Uuid = z.uuid();
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -185,7 +186,8 @@ export const SyncedTables = {
 	license_history: LicenseHistoryRow,
 	license_shares: LicenseShareRow,
 	shared_licenses: SharedLicenseRow,
-	share_codes: ShareCodeRow
+	share_codes: ShareCodeRow,
+	upgradeNotifications: UpgradeNotificationRow
 } as const;
 export type SyncedTable = keyof typeof SyncedTables;
 export type SyncedRow<T extends SyncedTable> = z.infer<(typeof SyncedTables)[T]>;

@@ -40,8 +40,9 @@ export const ErrorCode = {
 	agreementCapExceeded: 'agreement_cap_exceeded',
 	agreementLicenseUnknown: 'agreement_license_unknown',
 	agreementReleaseExceedsSeats: 'agreement_release_exceeds_seats',
-	// sharing and custom data
+	// a license the user cannot see, or that does not exist (never saying which)
 	licenseUnknown: 'license_unknown',
+	// sharing and custom data
 	licenseReadOnly: 'license_read_only',
 	shareCodeInvalid: 'share_code_invalid',
 	shareCodeUnknown: 'share_code_unknown',
@@ -50,7 +51,13 @@ export const ErrorCode = {
 	shareIdTaken: 'share_id_taken',
 	invalidFieldValue: 'invalid_field_value',
 	fieldNameTaken: 'field_name_taken',
-	fieldIdTaken: 'field_id_taken'
+	fieldIdTaken: 'field_id_taken',
+	// version upgrade
+	notificationInvalid: 'notification_invalid',
+	notificationUnknown: 'notification_unknown',
+	notificationExpired: 'notification_expired',
+	upgradeQuantityExceeded: 'upgrade_quantity_exceeded',
+	licenseNotEligible: 'license_not_eligible'
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -3,6 +3,7 @@ export * from './license-key.ts';
 export * from './errors.ts';
 export * from './entities.ts';
 export * from './field-values.ts';
+export * from './entities/upgrades.ts';
 export * from './protocol/version.ts';
 export * from './protocol/push.ts';
 export * from './protocol/pull.ts';

@@ -9,6 +9,7 @@ import { sql, type Kysely } from 'kysely';
 import { adminRoutes } from './admin/admin.routes.ts';
 import { voucherAdminRoutes } from './admin/vouchers.routes.ts';
 import { enterpriseAdminRoutes } from './admin/enterprise.routes.ts';
+import { upgradeRoutes } from './admin/upgrades.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import type { Database } from './db/schema.ts';
 import { notFound } from './errors.ts';
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps) {
 		.route('/keys', keysRoutes(db))
 		.route('/admin/vouchers', voucherAdminRoutes(db, trustProxy))
 		.route('/admin/agreements', enterpriseAdminRoutes(db, trustProxy))
+		.route('/admin/upgrade-notifications', upgradeRoutes(db, trustProxy))
 		.route('/admin', adminRoutes(db, trustProxy))
 		.all('*', () => {
 			throw notFound('No such API endpoint.');

@@ -36,6 +36,8 @@ function printDemo(seed: DemoSeed) {
 	for (const c of seed.certificates) console.log(`  ${c.account}, ${c.sku}: ${c.serials.join('  ')}`);
 	console.log('\nDemo vouchers (unredeemed; redeem in the Voucher center, e.g. as partner@northwind.test):');
 	for (const v of seed.vouchers) console.log(`  ${v.batch}: ${v.codes.join('  ')}`);
+	if (seed.upgradeNotifications.length) console.log('\nDemo upgrade notifications (Version upgrade; get a key for a serial of the SKU first):');
+	for (const n of seed.upgradeNotifications) console.log(`  ${n.account}, ${n.sku} -> ${n.targetSku}: ${n.code} (${n.quantity - n.used} of ${n.quantity} seats left)`);
 }
 
 let stopping = false;

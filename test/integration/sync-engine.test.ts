@@ -47,7 +47,7 @@ describe('sync engine', () => {
 		expect(t.arrived).toEqual([licenseId]);
 		// Only this workspace (other accounts are not in the technician's scope), plus the catalog for everyone.
 		expect((await device.db.accounts.toArray()).map((a) => a.id).filter((id) => id !== ws.accountId && id !== '00000000-0000-0000-0000-000000000000')).toEqual([]);
-		expect((await device.db.products.toArray()).map((p) => p.sku).sort()).toEqual(['KF-EDGE', 'KF-SCAN', 'KF-VAULT']);
+		expect((await device.db.products.toArray()).map((p) => p.sku).sort()).toEqual(['KF-EDGE', 'KF-EDGE-6', 'KF-SCAN', 'KF-VAULT']);
 	});
 
 	it('files a rejection under attention with the server code and message', async () => {
@@ -135,7 +135,7 @@ describe('sync engine', () => {
 		await t.engine.sync();
 		expect(await phone.db.licenses.count()).toBe(0);
 		expect((await phone.db.accounts.toArray()).map((a) => a.id)).not.toContain(ws.accountId);
-		expect(await phone.db.products.count()).toBe(3); // the catalog stays in scope
+		expect(await phone.db.products.count()).toBe(4); // the catalog stays in scope
 		phone.db.close();
 	});
 

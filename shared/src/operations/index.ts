@@ -8,9 +8,11 @@ import { RedeemVoucherArgs } from './redeem-voucher.ts';
 import { DrawDownArgs, ReleaseArgs } from './enterprise.ts';
 import { DefineFieldArgs, SetFieldsArgs } from './custom-fields.ts';
 import { ShareArgs, UnshareArgs } from './sharing.ts';
+import { UpgradeVersionArgs } from './upgrade-version.ts';
 
 export const Operations = {
 	'license.requestKey': RequestKeyArgs,
+	'license.upgradeVersion': UpgradeVersionArgs,
 	'voucher.redeem': RedeemVoucherArgs,
 	'enterprise.drawDown': DrawDownArgs,
 	'enterprise.release': ReleaseArgs,
@@ -33,3 +35,4 @@ export * from './redeem-voucher.ts';
 export * from './enterprise.ts';
 export * from './custom-fields.ts';
 export * from './sharing.ts';
+export * from './upgrade-version.ts';

@@ -10,6 +10,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from './schema.ts';
 import { accountSinceTable, type AccountSince } from './sql-helpers.ts';
 import { sharingChangeSources } from './sharing-changes.ts';
+import { upgradeNotificationChanges } from './upgrade-notifications.changes.ts';
 
 type Db = Kysely<Database>;
 export type VersionedChange = { accountId: string; version: number; change: Change };
@@ -105,4 +106,14 @@ const tombstones: Fetch = async (db, since, limit) => {
 };
 
 /** Adding a synced table = one entry here (and one in shared `SyncedTables`). */
-export const changeSources: readonly Fetch[] = [accounts, memberships, products, licenses, agreements, agreementEvents, ...sharingChangeSources, tombstones];
+export const changeSources: readonly Fetch[] = [
+	accounts,
+	memberships,
+	products,
+	licenses,
+	upgradeNotificationChanges,
+	agreements,
+	agreementEvents,
+	...sharingChangeSources,
+	tombstones
+];

@@ -3,6 +3,7 @@ import { assignMissingShareCodes } from './sharing.repository.ts';
 import * as m0001 from './migrations/0001_initial.ts';
 import * as m0002 from './migrations/0002_license_origins.ts';
 import * as m0003 from './migrations/0003_vouchers.ts';
+import * as m0004 from './migrations/0004_upgrade_notifications.ts';
 import * as m0005 from './migrations/0005_enterprise_agreements.ts';
 import * as m0007 from './migrations/0007_sharing_custom_fields.ts';
 
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
 	'0001_initial': m0001,
 	'0002_license_origins': m0002,
 	'0003_vouchers': m0003,
+	'0004_upgrade_notifications': m0004,
 	'0005_enterprise_agreements': m0005,
 	'0007_sharing_custom_fields': m0007
 };

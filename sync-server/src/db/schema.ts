@@ -288,6 +288,19 @@ export interface LicenseHistoryTable {
 	at: CreatedAt;
 }
 
+export interface UpgradeNotificationsTable {
+	id: string;
+	account_id: string;
+	version: number;
+	code: string;
+	sku: string;
+	target_sku: string;
+	quantity: number;
+	used: Generated<number>;
+	expires_on: string;
+	created_at: CreatedAt;
+}
+
 export interface Database {
 	accounts: AccountsTable;
 	users: UsersTable;
@@ -317,6 +330,7 @@ export interface Database {
 	shared_licenses: SharedLicensesTable;
 	field_definitions: FieldDefinitionsTable;
 	license_history: LicenseHistoryTable;
+	upgrade_notifications: UpgradeNotificationsTable;
 }
 
 export type NewLicense = Insertable<LicensesTable>;

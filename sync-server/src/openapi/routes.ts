@@ -4,6 +4,7 @@ import { z } from 'zod';
 import * as admin from '../admin/admin.schemas.ts';
 import * as vouchers from '../admin/vouchers.schemas.ts';
 import * as enterprise from '../admin/enterprise.schemas.ts';
+import * as upgrades from '../admin/upgrades.schemas.ts';
 
 export const Ok = z.object({ ok: z.literal(true) });
 
@@ -52,5 +53,11 @@ export const routes: RouteDoc[] = [
 		query: { accountId: { schema: uuid, description: 'the account' } },
 		response: { status: 200, schema: enterprise.AgreementListing }, errors: [ErrorCode.validationFailed, ...vendorErrors, ErrorCode.notFound]
 	},
-	{ method: 'delete', path: '/api/admin/delegations/{id}', summary: 'Revoke a delegation', tag: 'vendor', auth: 'vendor', response: { status: 200, schema: Ok }, errors: [ErrorCode.validationFailed, ...vendorErrors, ErrorCode.notFound] }
+	{ method: 'delete', path: '/api/admin/delegations/{id}', summary: 'Revoke a delegation', tag: 'vendor', auth: 'vendor', response: { status: 200, schema: Ok }, errors: [ErrorCode.validationFailed, ...vendorErrors, ErrorCode.notFound] },
+	{ method: 'post', path: '/api/admin/upgrade-notifications', summary: "Notify an account of a version upgrade: up to `quantity` seats of `sku` may move to `targetSku` until `expiresOn`; returns the N- id", tag: 'vendor', auth: 'vendor', request: upgrades.CreateNotificationRequest, response: { status: 201, schema: upgrades.CreatedNotification }, errors: [...bodyErrors, ...vendorErrors, ErrorCode.notFound, ErrorCode.conflict] },
+	{
+		method: 'get', path: '/api/admin/upgrade-notifications', summary: "An account's upgrade notifications with the seats used so far", tag: 'vendor', auth: 'vendor',
+		query: { accountId: { schema: uuid, description: 'the notified account' } },
+		response: { status: 200, schema: upgrades.NotificationListing }, errors: [ErrorCode.validationFailed, ...vendorErrors]
+	}
 ];

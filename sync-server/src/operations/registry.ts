@@ -1,6 +1,8 @@
 /** Operation name -> server module. Adding an operation is one module and one line here. */
 import { Operations, type OperationName } from '@keyfield/shared';
 import { licenseRequestKey } from './license-request-key.ts';
+import { licenseUpgradeVersion } from './license-upgrade-version.ts';
+import { voucherRedeem } from './voucher-redeem.ts';
 import { enterpriseDrawDown } from './enterprise-draw-down.ts';
 import { enterpriseRelease } from './enterprise-release.ts';
 import { fieldsDefine } from './fields-define.ts';
@@ -8,10 +10,10 @@ import { licenseSetFields } from './license-set-fields.ts';
 import { licenseShare } from './license-share.ts';
 import { licenseUnshare } from './license-unshare.ts';
 import type { Operation } from './operation.ts';
-import { voucherRedeem } from './voucher-redeem.ts';
 
 const modules: Record<OperationName, Operation> = {
 	'license.requestKey': licenseRequestKey,
+	'license.upgradeVersion': licenseUpgradeVersion,
 	'voucher.redeem': voucherRedeem,
 	'enterprise.drawDown': enterpriseDrawDown,
 	'enterprise.release': enterpriseRelease,

@@ -30,6 +30,7 @@ describe('demo seed', () => {
 		const products = await db.selectFrom('products').select(['sku', 'name', 'product_version']).orderBy('sku').execute();
 		expect(products).toEqual([
 			{ sku: 'KF-EDGE', name: 'Keyfield Edge Gateway', product_version: '5.2' },
+			{ sku: 'KF-EDGE-6', name: 'Keyfield Edge Gateway', product_version: '6.0' },
 			{ sku: 'KF-SCAN', name: 'Keyfield Scanner', product_version: '8.0' },
 			{ sku: 'KF-VAULT', name: 'Keyfield Vault', product_version: '3.1' }
 		]);

@@ -11,6 +11,7 @@ import { demoVoucherSummary, seedDemoVouchers, type DemoVouchers } from './demo-
 import { seedDemoAgreement } from './demo-enterprise.ts';
 import type { Signer } from '../keys/signing-key.ts';
 import { seedSharing } from './demo-sharing.ts';
+import { demoNotifications, seedUpgradeDemo, type DemoNotification } from './demo-upgrades.ts';
 
 export const DEMO_PASSWORD = 'keyfield-demo';
 
@@ -18,6 +19,7 @@ export type DemoSeed = {
 	users: { email: string; description: string }[];
 	certificates: { account: string; sku: string; serials: string[] }[];
 	vouchers: DemoVouchers;
+	upgradeNotifications: DemoNotification[];
 };
 
 const DEMO_USERS = [
@@ -75,7 +77,8 @@ export async function seedDemo(db: Kysely<Database>, signer?: Signer): Promise<D
 	const vouchers = await seedDemoVouchers(db, system, northwind.id);
 	await seedDemoAgreement(db, system, acme.id);
 	await seedSharing(db, signer, { acme: acme.id, globex: globex.id });
-	return { users: DEMO_USERS.map(({ email, description }) => ({ email, description })), certificates, vouchers };
+	const upgradeNotifications = await seedUpgradeDemo(db, system, acme.id, yearsFromNow(1));
+	return { users: DEMO_USERS.map(({ email, description }) => ({ email, description })), certificates, vouchers, upgradeNotifications };
 }
 
 // Any constant both processes agree on; it only has to differ from other advisory locks in this database.
@@ -108,5 +111,10 @@ export async function demoSummary(db: Kysely<Database>): Promise<DemoSeed | null
 			if (free.length) certificates.push({ account: label, sku: c.sku, serials: free });
 		}
 	}
-	return { users: DEMO_USERS.map(({ email, description }) => ({ email, description })), certificates, vouchers: await demoVoucherSummary(db) };
+	return {
+		users: DEMO_USERS.map(({ email, description }) => ({ email, description })),
+		certificates,
+		vouchers: await demoVoucherSummary(db),
+		upgradeNotifications: await demoNotifications(db)
+	};
 }

@@ -36,7 +36,7 @@ describe('pull', () => {
 			if (change.op === 'put') expect(SyncedTables[change.table].strict().parse(change.row)).toEqual(change.row);
 		}
 		expect(puts(first.changes, 'accounts')).toEqual([expect.objectContaining({ id: acme, accountId: acme, name: 'Acme Field Services', kind: 'customer' })]);
-		expect(puts(first.changes, 'products').map((p) => p.sku).sort()).toEqual(['KF-EDGE', 'KF-SCAN', 'KF-VAULT']);
+		expect(puts(first.changes, 'products').map((p) => p.sku).sort()).toEqual(['KF-EDGE', 'KF-EDGE-6', 'KF-SCAN', 'KF-VAULT']);
 		expect(puts(first.changes, 'products')[0]).toMatchObject({ accountId: CATALOG_ACCOUNT_ID, productVersion: expect.any(String) });
 		expect(puts(first.changes, 'memberships').map((m) => m.email).sort()).toEqual(['admin@acme.test', 'tech@acme.test']);
 		expect(puts(first.changes, 'licenses')).toEqual([

@@ -15,7 +15,8 @@ import type {
 	OperationName,
 	ProductRow,
 	ShareCodeRow,
-	SharedLicenseRow
+	SharedLicenseRow,
+	UpgradeNotificationRow
 } from '@keyfield/shared';
 
 export interface OutboxEntry {
@@ -71,6 +72,7 @@ export class KeyfieldDb extends Dexie {
 	declare license_shares: Table<LicenseShareRow, string>;
 	declare shared_licenses: Table<SharedLicenseRow, string>;
 	declare share_codes: Table<ShareCodeRow, string>;
+	declare upgradeNotifications: Table<UpgradeNotificationRow, string>;
 
 	constructor(name: string = DB_NAME, options?: DexieOptions) {
 		super(name, options);
@@ -84,6 +86,8 @@ export class KeyfieldDb extends Dexie {
 			attention: '[clientId+id], userId',
 			meta: 'key'
 		});
+		// Version 2: upgrade notifications ("Version upgrade"), looked up by the code a person types.
+		this.version(2).stores({ upgradeNotifications: 'id, accountId, code' });
 		// Version 3: Enterprise Flexible agreements and their draw/release events (mirrors of server tables, filled by pulls).
 		this.version(3).stores({
 			agreements: 'id, accountId',
@@ -101,7 +105,20 @@ export class KeyfieldDb extends Dexie {
 
 	/** The mirrors of server state, in the order a pull page writes them. */
 	get serverTables(): Table<{ id: string; accountId: string }, string>[] {
-		return [this.accounts, this.memberships, this.products, this.licenses, this.agreements, this.agreement_events, this.field_definitions, this.license_history, this.license_shares, this.shared_licenses, this.share_codes];
+		return [
+			this.accounts,
+			this.memberships,
+			this.products,
+			this.licenses,
+			this.upgradeNotifications,
+			this.agreements,
+			this.agreement_events,
+			this.field_definitions,
+			this.license_history,
+			this.license_shares,
+			this.shared_licenses,
+			this.share_codes
+		];
 	}
 }
 

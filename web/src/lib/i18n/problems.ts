@@ -83,9 +83,21 @@ export function rejectionText(code: string): RejectionText {
 			return { reason: m.enterprise_reject_license_unknown(), next: m.enterprise_next_sync_and_pick(), retryable: false };
 		case ErrorCode.agreementReleaseExceedsSeats:
 			return { reason: m.enterprise_reject_release_exceeds(), next: m.enterprise_next_fewer_seats(), retryable: false };
+		// Version upgrade
+		case ErrorCode.notificationInvalid:
+			return { reason: m.upgrade_reject_notification_invalid(), next: m.upgrade_next_check_code(), retryable: true };
+		case ErrorCode.notificationUnknown:
+			return { reason: m.upgrade_reject_notification_unknown(), next: m.upgrade_next_check_code(), retryable: true };
+		case ErrorCode.notificationExpired:
+			return { reason: m.upgrade_reject_notification_expired(), next: m.upgrade_next_contact_vendor(), retryable: false };
+		case ErrorCode.upgradeQuantityExceeded:
+			return { reason: m.upgrade_reject_quantity_exceeded(), next: m.upgrade_next_fewer_seats(), retryable: true };
+		case ErrorCode.licenseUnknown:
+			return { reason: m.upgrade_reject_license_unknown(), next: m.next_license_gone(), retryable: false };
+		case ErrorCode.licenseNotEligible:
+			return { reason: m.upgrade_reject_license_not_eligible(), next: m.upgrade_next_choose_license(), retryable: true };
 		case ErrorCode.unknownOperation:
 			return { reason: m.reject_unknown_operation(), next: m.next_update_app(), retryable: false };
-		case ErrorCode.licenseUnknown:
 		case ErrorCode.licenseReadOnly:
 		case ErrorCode.shareCodeInvalid:
 		case ErrorCode.shareCodeUnknown:

@@ -18,8 +18,6 @@ export function sharingRejectionText(code: string): RejectionText {
 			return { reason: m.sharing_fields_reject_invalid_value(), next: m.sharing_fields_next_edit_again(), retryable: false };
 		case ErrorCode.fieldNameTaken:
 			return { reason: m.sharing_fields_reject_name_taken(), next: m.sharing_fields_next_other_name(), retryable: false };
-		case ErrorCode.licenseUnknown:
-			return { reason: m.sharing_reject_license_unknown(), next: m.sharing_next_nothing(), retryable: false };
 		default: // share_id_taken, field_id_taken: the device reused an id; doing it again makes a new one
 			return { reason: m.reject_other(), next: m.sharing_next_do_again(), retryable: false };
 	}

@@ -10,6 +10,8 @@ export interface ServerState {
 	licenses: ReadonlyMap<string, LicenseRow>;
 	/** Only where a view needs them (the agreement screens); an overlay works without. */
 	agreements?: ReadonlyMap<string, AgreementRow>;
+	/** What earlier queued entries already made of each license (server row + their overlays), by id. */
+	views?: ReadonlyMap<string, LicenseView>;
 }
 
 /** Views that replace (by id) or add to what the server rows show. */

@@ -3,6 +3,7 @@ import { Operations, type OperationName, type ParsedOperationArgs } from '@keyfi
 import type { OutboxEntry } from '../db/db.ts';
 import type { ClientOperation, Overlay, ServerState } from './client-operation.ts';
 import { requestKey } from './request-key.ts';
+import { upgradeVersion } from './upgrade-version.ts';
 import { redeemVoucher } from './redeem-voucher.ts';
 import { drawDown } from './enterprise-draw-down.ts';
 import { releaseSeats } from './enterprise-release.ts';
@@ -11,6 +12,7 @@ import { share, unshare } from './sharing.ts';
 
 export const clientOperations: { [N in OperationName]: ClientOperation<N> } = {
 	'license.requestKey': requestKey,
+	'license.upgradeVersion': upgradeVersion,
 	'voucher.redeem': redeemVoucher,
 	'enterprise.drawDown': drawDown,
 	'enterprise.release': releaseSeats,

@@ -11,8 +11,12 @@ export type SerialFeedback =
 	| { state: 'typing'; groupsDone: number }
 	| { state: 'problem'; problem: CodeProblem };
 
-/** Also used for voucher codes (`kind` 'voucher'), which follow the same format. */
-export function serialFeedback(input: string, kind: CodeKind = 'serial'): SerialFeedback {
+export function serialFeedback(input: string): SerialFeedback {
+	return codeFeedback('serial', input);
+}
+
+/** The same feedback for any kind of code (a version upgrade's notification id too). */
+export function codeFeedback(kind: CodeKind, input: string): SerialFeedback {
 	const full = parseCode(kind, input);
 	if (full.ok) return { state: 'valid', code: full.code };
 	const { problem } = full;

@@ -26,6 +26,16 @@ export function draftFrom(registration: Registration): RegistrationDraft {
 	return { ...registration, phone: registration.phone ?? '' };
 }
 
+export type RegistrationCheck = { ok: true; value: Registration } | { ok: false; fields: Set<RegistrationField> };
+
+/** The registration as the shared schema reads it, or the fields that are wrong. */
+export function checkRegistrationDraft(draft: RegistrationDraft): RegistrationCheck {
+	const { phone, ...rest } = draft;
+	const parsed = Registration.safeParse({ ...rest, phone: phone.trim() === '' ? undefined : phone });
+	if (parsed.success) return { ok: true, value: parsed.data };
+	return { ok: false, fields: new Set(parsed.error.issues.map((i) => i.path[0] as RegistrationField)) };
+}
+
 export class Wizard {
 	step = $state<Step>('serial');
 	serial = $state('');
@@ -37,12 +47,8 @@ export class Wizard {
 
 	readonly feedback = $derived(serialFeedback(this.serial));
 
-	/** The registration as the shared schema reads it, or the fields that are wrong. */
-	checkRegistration(): { ok: true; value: Registration } | { ok: false; fields: Set<RegistrationField> } {
-		const { phone, ...rest } = this.registration;
-		const parsed = Registration.safeParse({ ...rest, phone: phone.trim() === '' ? undefined : phone });
-		if (parsed.success) return { ok: true, value: parsed.data };
-		return { ok: false, fields: new Set(parsed.error.issues.map((i) => i.path[0] as RegistrationField)) };
+	checkRegistration(): RegistrationCheck {
+		return checkRegistrationDraft(this.registration);
 	}
 
 	args(accountId: string, registration: Registration): RequestKeyArgs {
