@@ -3,6 +3,7 @@
  * at the write that produced it); the server sends them exactly like this and Dexie stores them unchanged.
  */
 import { z } from 'zod';
+import { HostActivationRow } from './entities/hosts.ts';
 
 export const Uuid = z.uuid();
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -75,7 +76,8 @@ export const SyncedTables = {
 	accounts: AccountRow,
 	memberships: MembershipRow,
 	products: ProductRow,
-	licenses: LicenseRow
+	licenses: LicenseRow,
+	host_activations: HostActivationRow
 } as const;
 export type SyncedTable = keyof typeof SyncedTables;
 export type SyncedRow<T extends SyncedTable> = z.infer<(typeof SyncedTables)[T]>;

@@ -26,7 +26,16 @@ export const ErrorCode = {
 	serialInvalid: 'serial_invalid',
 	serialUnknown: 'serial_unknown',
 	serialAlreadyRegistered: 'serial_already_registered',
-	licenseIdTaken: 'license_id_taken'
+	licenseIdTaken: 'license_id_taken',
+	// hosts
+	hostIdInvalid: 'host_id_invalid',
+	licenseUnknown: 'license_unknown',
+	licenseNotActive: 'license_not_active',
+	activationUnknown: 'activation_unknown',
+	activationNotActive: 'activation_not_active',
+	activationIdTaken: 'activation_id_taken',
+	hostAlreadyActive: 'host_already_active',
+	seatsExhausted: 'seats_exhausted'
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

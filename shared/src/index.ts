@@ -2,6 +2,8 @@ export * from './codes.ts';
 export * from './license-key.ts';
 export * from './errors.ts';
 export * from './entities.ts';
+export * from './entities/hosts.ts';
+export * from './host-id.ts';
 export * from './protocol/version.ts';
 export * from './protocol/push.ts';
 export * from './protocol/pull.ts';

@@ -3,10 +3,14 @@
  * The server validates `args` with these schemas at apply time; the device validates before queueing.
  */
 import type { z } from 'zod';
+import { ActivateHostArgs, DeactivateHostArgs, MoveHostArgs } from './hosts.ts';
 import { RequestKeyArgs } from './request-key.ts';
 
 export const Operations = {
-	'license.requestKey': RequestKeyArgs
+	'license.requestKey': RequestKeyArgs,
+	'host.activate': ActivateHostArgs,
+	'host.deactivate': DeactivateHostArgs,
+	'host.move': MoveHostArgs
 } as const satisfies Record<string, z.ZodType>;
 
 export type OperationName = keyof typeof Operations;
@@ -18,3 +22,4 @@ export function isOperationName(name: string): name is OperationName {
 }
 
 export * from './request-key.ts';
+export * from './hosts.ts';

@@ -77,6 +77,23 @@ const licenses = changedRows<Selectable<Database['licenses']>>('licenses x', 'x.
 	createdAt: new Date(r.created_at).toISOString()
 }));
 
+const hostActivations = changedRows<Selectable<Database['host_activations']> & { activated_by_email: string | null; deactivated_by_email: string | null }>(
+	'host_activations x left join users a on a.id = x.activated_by left join users d on d.id = x.deactivated_by',
+	'x.*, a.email as activated_by_email, d.email as deactivated_by_email',
+	(r) => ({
+		id: r.id,
+		licenseId: r.license_id,
+		hostId: r.host_id,
+		key: r.key,
+		activatedAt: new Date(r.activated_at).toISOString(),
+		activatedBy: r.activated_by,
+		activatedByEmail: r.activated_by_email,
+		deactivatedAt: r.deactivated_at && new Date(r.deactivated_at).toISOString(),
+		deactivatedByEmail: r.deactivated_by_email,
+		movedTo: r.moved_to
+	})
+);
+
 const tombstones: Fetch = async (db, since, limit) => {
 	const { rows } = await sql<{ account_id: string; version: number; table_name: string; row_id: string }>`select t.* from ${accountSinceTable(since)}
 		cross join lateral (select x.account_id, x.version, x.table_name, x.row_id from tombstones x
@@ -85,4 +102,4 @@ const tombstones: Fetch = async (db, since, limit) => {
 };
 
 /** Adding a synced table = one entry here (and one in shared `SyncedTables`). */
-export const changeSources: readonly Fetch[] = [accounts, memberships, products, licenses, tombstones];
+export const changeSources: readonly Fetch[] = [accounts, memberships, products, licenses, hostActivations, tombstones];

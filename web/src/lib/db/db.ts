@@ -3,7 +3,7 @@
  * the operations not yet confirmed, and the UI reads server rows plus the overlay the outbox implies.
  */
 import Dexie, { type DexieOptions, type Table } from 'dexie';
-import type { AccountRow, LicenseRow, MembershipRow, OperationName, ProductRow } from '@keyfield/shared';
+import type { AccountRow, HostActivationRow, LicenseRow, MembershipRow, OperationName, ProductRow } from '@keyfield/shared';
 
 export interface OutboxEntry {
 	id: number; // mutation id, gapless per clientId
@@ -45,6 +45,7 @@ export class KeyfieldDb extends Dexie {
 	declare memberships: Table<MembershipRow, string>;
 	declare products: Table<ProductRow, string>;
 	declare licenses: Table<LicenseRow, string>;
+	declare host_activations: Table<HostActivationRow, string>;
 	declare outbox: Table<OutboxEntry, [string, number]>;
 	declare attention: Table<AttentionItem, [string, number]>;
 	declare meta: Table<MetaEntry, string>;
@@ -61,11 +62,13 @@ export class KeyfieldDb extends Dexie {
 			attention: '[clientId+id], userId',
 			meta: 'key'
 		});
+		// Version 4 (hosts): a new store only, so no upgrade function; the next pull fills it.
+		this.version(4).stores({ host_activations: 'id, accountId, licenseId' });
 	}
 
 	/** The mirrors of server state, in the order a pull page writes them. */
 	get serverTables(): Table<{ id: string; accountId: string }, string>[] {
-		return [this.accounts, this.memberships, this.products, this.licenses];
+		return [this.accounts, this.memberships, this.products, this.licenses, this.host_activations];
 	}
 }
 

@@ -2,17 +2,21 @@
  * The client half of an operation (DESIGN §4): pure functions of (server rows, args), so the optimistic overlay
  * is derived from the outbox and can run in tests. The server half lives in sync-server/src/operations/<name>.ts.
  */
-import type { LicenseRow, OperationName, ParsedOperationArgs } from '@keyfield/shared';
+import type { HostActivationRow, LicenseRow, OperationName, ParsedOperationArgs } from '@keyfield/shared';
+import type { HostView } from '../views/host-view.ts';
 import type { LicenseView } from '../views/license-view.ts';
 
 /** The server rows an overlay may look at (by id). */
 export interface ServerState {
 	licenses: ReadonlyMap<string, LicenseRow>;
+	/** Only the views that show hosts load them; an overlay that needs them shows nothing without. */
+	hostActivations?: ReadonlyMap<string, HostActivationRow>;
 }
 
 /** Views that replace (by id) or add to what the server rows show. */
 export interface Overlay {
 	licenses?: LicenseView[];
+	hosts?: HostView[];
 }
 
 export interface PendingContext {

@@ -2,10 +2,16 @@
 import { Operations, type OperationName, type ParsedOperationArgs } from '@keyfield/shared';
 import type { OutboxEntry } from '../db/db.ts';
 import type { ClientOperation, Overlay, ServerState } from './client-operation.ts';
+import { hostActivate } from './host-activate.ts';
+import { hostDeactivate } from './host-deactivate.ts';
+import { hostMove } from './host-move.ts';
 import { requestKey } from './request-key.ts';
 
 export const clientOperations: { [N in OperationName]: ClientOperation<N> } = {
-	'license.requestKey': requestKey
+	'license.requestKey': requestKey,
+	'host.activate': hostActivate,
+	'host.deactivate': hostDeactivate,
+	'host.move': hostMove
 };
 
 export function clientOperation<N extends OperationName>(name: N): ClientOperation<N> {
