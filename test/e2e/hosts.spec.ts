@@ -1,7 +1,7 @@
 // Hosts on a license, in a real browser: activated offline, confirmed online with a host-bound key that verifies,
 // and an activation past the seat limit (the seats were taken meanwhile elsewhere) ending in "Needs attention".
 import { PROTOCOL_VERSION, SCHEMA_VERSION, verifyLicenseKey, type PublicKeyEntry } from '@keyfield/shared';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { App, DEMO_PASSWORD, freeSerial, registration, seriousViolations } from './fixtures.ts';
 
 async function signIn(request: APIRequestContext, email: string): Promise<{ accounts: { id: string }[] }> {
@@ -36,7 +36,8 @@ async function registeredAcmeLicense(request: APIRequestContext): Promise<{ lice
 	return { licenseId, serial };
 }
 
-test('activate a host offline: pending, then listed with who activated it and a host-bound key that verifies; move it; deactivate it', async ({ page, request }) => {
+/** The technician's device, ready to work offline, on the Hosts section of a license new to it. */
+async function openNewLicenseAsTechnician(page: Page, request: APIRequestContext) {
 	const { licenseId, serial } = await registeredAcmeLicense(request);
 	const app = new App(page);
 	await app.signIn('tech@acme.test');
@@ -44,6 +45,11 @@ test('activate a host offline: pending, then listed with who activated it and a 
 	await app.licenseItem(serial).getByRole('link').first().click();
 	const hosts = page.getByRole('region', { name: 'Hosts' });
 	await expect(hosts).toContainText('Seats in use: 0 of');
+	return { licenseId, app, hosts };
+}
+
+test('activate a host offline: pending, then listed with who activated it and a host-bound key that verifies; move it; deactivate it', async ({ page, request }) => {
+	const { licenseId, app, hosts } = await openNewLicenseAsTechnician(page, request);
 
 	await page.context().setOffline(true);
 	await expect(app.status).toContainText('Offline');
@@ -94,13 +100,7 @@ test('activate a host offline: pending, then listed with who activated it and a 
 });
 
 test('activating past the seat limit ends in Needs attention with its reason', async ({ page, request }) => {
-	const { licenseId, serial } = await registeredAcmeLicense(request);
-	const app = new App(page);
-	await app.signIn('tech@acme.test');
-	await app.waitForOfflineReady();
-	await app.licenseItem(serial).getByRole('link').first().click();
-	const hosts = page.getByRole('region', { name: 'Hosts' });
-	await expect(hosts).toContainText('Seats in use: 0 of');
+	const { licenseId, app, hosts } = await openNewLicenseAsTechnician(page, request);
 
 	// Offline here while another device takes every seat: this device still sees them free.
 	await page.context().setOffline(true);
