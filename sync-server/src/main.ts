@@ -18,7 +18,7 @@ const handle: DbHandle = config.databaseUrl ? connectPostgres(config.databaseUrl
 await migrateToLatest(handle.db);
 const signer = await loadSigner({ envKey: config.signingKey, dataDir: config.dataDir });
 await publishPublicKey(handle.db, signer);
-const demo = (config.seed ? await seedIfEmpty(handle.db) : null) ?? (await demoSummary(handle.db));
+const demo = (config.seed ? await seedIfEmpty(handle.db, signer) : null) ?? (await demoSummary(handle.db));
 const pokes = await PokeHub.start(handle);
 const app = createApp({ db: handle.db, signer, pokes, webDir: config.webDir, trustProxy: config.trustProxy });
 

@@ -7,6 +7,8 @@ import * as admin from '../admin/admin.service.ts';
 import { listCertificates } from '../db/catalog.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { countUsers } from '../db/users.repository.ts';
+import type { Signer } from '../keys/signing-key.ts';
+import { seedDemoHosts } from './demo-hosts.ts';
 
 export const DEMO_PASSWORD = 'keyfield-demo';
 
@@ -31,7 +33,8 @@ function yearsFromNow(years: number): string {
 	return d.toISOString().slice(0, 10);
 }
 
-export async function seedDemo(db: Kysely<Database>): Promise<DemoSeed> {
+/** `signer`: also register licenses and bind hosts (their keys are signed); tests that count free serials leave it out. */
+export async function seedDemo(db: Kysely<Database>, signer?: Signer): Promise<DemoSeed> {
 	const account = (name: string, kind: admin.CreatableKind) => admin.createAccount(db, system, { name, kind });
 	const keyfield = await account('Keyfield', 'vendor');
 	const acme = await account('Acme Field Services', 'customer');
@@ -67,7 +70,9 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoSeed> {
 		const { serials } = await admin.createCertificate(db, system, { accountId, sku, quantity, maintenanceEnd: yearsFromNow(1), serialCount });
 		certificates.push({ account: label, sku, serials });
 	}
-	return { users: DEMO_USERS.map(({ email, description }) => ({ email, description })), certificates };
+	const seed = { users: DEMO_USERS.map(({ email, description }) => ({ email, description })), certificates };
+	if (signer) await seedDemoHosts(db, signer, seed, acme.id);
+	return seed;
 }
 
 // Any constant both processes agree on; it only has to differ from other advisory locks in this database.
@@ -77,11 +82,11 @@ const SEED_LOCK = 7_351_001;
  * Seeds only an empty database, holding an advisory lock on one connection so that two processes starting
  * together against one Postgres seed it once. Returns null when there was something already.
  */
-export async function seedIfEmpty(db: Kysely<Database>): Promise<DemoSeed | null> {
+export async function seedIfEmpty(db: Kysely<Database>, signer?: Signer): Promise<DemoSeed | null> {
 	return db.connection().execute(async (conn) => {
 		await sql`select pg_advisory_lock(${SEED_LOCK})`.execute(conn);
 		try {
-			return (await countUsers(conn)) === 0 ? await seedDemo(conn) : null;
+			return (await countUsers(conn)) === 0 ? await seedDemo(conn, signer) : null;
 		} finally {
 			await sql`select pg_advisory_unlock(${SEED_LOCK})`.execute(conn);
 		}
