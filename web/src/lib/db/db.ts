@@ -62,8 +62,11 @@ export class KeyfieldDb extends Dexie {
 			attention: '[clientId+id], userId',
 			meta: 'key'
 		});
-		// Version 4 (hosts): a new store only, so no upgrade function; the next pull fills it.
-		this.version(4).stores({ host_activations: 'id, accountId, licenseId' });
+		// Version 4 (hosts): a new store. The stored cursor may already be past host rows this device could not keep
+		// before, so it is dropped: the next pull starts from scratch and brings every row (none is pending in it).
+		this.version(4)
+			.stores({ host_activations: 'id, accountId, licenseId' })
+			.upgrade((tx) => tx.table('meta').delete('cursor'));
 	}
 
 	/** The mirrors of server state, in the order a pull page writes them. */
