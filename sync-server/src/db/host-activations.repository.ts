@@ -1,6 +1,7 @@
 /**
- * Host activations. Every read is limited to the accounts the user can reach (`inUserScope`), so a license or an
- * activation of another account is never read, let alone locked: it simply is not found.
+ * Host activations. A license is looked up only within the accounts the user can reach (`inUserScope`), and an
+ * activation only under a license found that way, so neither is ever read or locked in another account: it simply
+ * is not found.
  *
  * Race safety: a seat is counted and taken while the license row is locked (`lockLicense`), so two activations of
  * one license at the seat limit run one after the other and the second sees the first. Every host write locks the
