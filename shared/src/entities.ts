@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { UpgradeNotificationRow } from './entities/upgrades.ts';
+import { HostActivationRow } from './entities/hosts.ts';
 
 export const Uuid = z.uuid();
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -187,7 +188,8 @@ export const SyncedTables = {
 	license_shares: LicenseShareRow,
 	shared_licenses: SharedLicenseRow,
 	share_codes: ShareCodeRow,
-	upgradeNotifications: UpgradeNotificationRow
+	upgradeNotifications: UpgradeNotificationRow,
+	host_activations: HostActivationRow
 } as const;
 export type SyncedTable = keyof typeof SyncedTables;
 export type SyncedRow<T extends SyncedTable> = z.infer<(typeof SyncedTables)[T]>;

@@ -57,7 +57,15 @@ export const ErrorCode = {
 	notificationUnknown: 'notification_unknown',
 	notificationExpired: 'notification_expired',
 	upgradeQuantityExceeded: 'upgrade_quantity_exceeded',
-	licenseNotEligible: 'license_not_eligible'
+	licenseNotEligible: 'license_not_eligible',
+	// hosts
+	hostIdInvalid: 'host_id_invalid',
+	licenseNotActive: 'license_not_active',
+	activationUnknown: 'activation_unknown',
+	activationNotActive: 'activation_not_active',
+	activationIdTaken: 'activation_id_taken',
+	hostAlreadyActive: 'host_already_active',
+	seatsExhausted: 'seats_exhausted'
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

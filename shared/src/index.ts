@@ -4,6 +4,8 @@ export * from './errors.ts';
 export * from './entities.ts';
 export * from './field-values.ts';
 export * from './entities/upgrades.ts';
+export * from './entities/hosts.ts';
+export * from './host-id.ts';
 export * from './protocol/version.ts';
 export * from './protocol/push.ts';
 export * from './protocol/pull.ts';

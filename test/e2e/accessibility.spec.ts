@@ -1,13 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { App } from './fixtures.ts';
-
-async function seriousViolations(page: Page) {
-	const { violations } = await new AxeBuilder({ page }).analyze();
-	return violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { expect, test } from '@playwright/test';
+import { App, seriousViolations } from './fixtures.ts';
 
 test('main screens have no serious or critical axe violations at 360 px', async ({ page }) => {
 	await page.goto('/');

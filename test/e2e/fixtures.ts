@@ -1,4 +1,5 @@
 // Page model and API helpers shared by the end-to-end specs. Locators go by role and label, as a person reads.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'keyfield-demo';
@@ -50,6 +51,14 @@ export async function registeredLicense(request: APIRequestContext, customerAdmi
 	const { certificates } = (await res.json()) as { certificates: { serials: { serial: string; licenseId: string | null }[] }[] };
 	await request.post('/api/auth/logout');
 	return certificates.flatMap((c) => c.serials).find((s) => s.serial === serial)?.licenseId ?? null;
+}
+
+/** axe-core violations of serious or critical impact on the page as it is now, as readable lines. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	return violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** One character changed in the given group (1-based), keeping it a valid-looking character. */

@@ -9,6 +9,7 @@ import { DrawDownArgs, ReleaseArgs } from './enterprise.ts';
 import { DefineFieldArgs, SetFieldsArgs } from './custom-fields.ts';
 import { ShareArgs, UnshareArgs } from './sharing.ts';
 import { UpgradeVersionArgs } from './upgrade-version.ts';
+import { ActivateHostArgs, DeactivateHostArgs, MoveHostArgs } from './hosts.ts';
 
 export const Operations = {
 	'license.requestKey': RequestKeyArgs,
@@ -19,7 +20,10 @@ export const Operations = {
 	'license.share': ShareArgs,
 	'license.unshare': UnshareArgs,
 	'license.setFields': SetFieldsArgs,
-	'fields.define': DefineFieldArgs
+	'fields.define': DefineFieldArgs,
+	'host.activate': ActivateHostArgs,
+	'host.deactivate': DeactivateHostArgs,
+	'host.move': MoveHostArgs
 } as const satisfies Record<string, z.ZodType>;
 
 export type OperationName = keyof typeof Operations;
@@ -36,3 +40,4 @@ export * from './enterprise.ts';
 export * from './custom-fields.ts';
 export * from './sharing.ts';
 export * from './upgrade-version.ts';
+export * from './hosts.ts';

@@ -98,6 +98,23 @@ const agreementEvents = changedRows<Selectable<Database['agreement_events']>>('a
 	at: new Date(r.at).toISOString()
 }));
 
+const hostActivations = changedRows<Selectable<Database['host_activations']> & { activated_by_email: string | null; deactivated_by_email: string | null }>(
+	'host_activations x left join users a on a.id = x.activated_by left join users d on d.id = x.deactivated_by',
+	'x.*, a.email as activated_by_email, d.email as deactivated_by_email',
+	(r) => ({
+		id: r.id,
+		licenseId: r.license_id,
+		hostId: r.host_id,
+		key: r.key,
+		activatedAt: new Date(r.activated_at).toISOString(),
+		activatedBy: r.activated_by,
+		activatedByEmail: r.activated_by_email,
+		deactivatedAt: r.deactivated_at && new Date(r.deactivated_at).toISOString(),
+		deactivatedByEmail: r.deactivated_by_email,
+		movedTo: r.moved_to
+	})
+);
+
 const tombstones: Fetch = async (db, since, limit) => {
 	const { rows } = await sql<{ account_id: string; version: number; table_name: string; row_id: string }>`select t.* from ${accountSinceTable(since)}
 		cross join lateral (select x.account_id, x.version, x.table_name, x.row_id from tombstones x
@@ -112,6 +129,7 @@ export const changeSources: readonly Fetch[] = [
 	products,
 	licenses,
 	upgradeNotificationChanges,
+	hostActivations,
 	agreements,
 	agreementEvents,
 	...sharingChangeSources,

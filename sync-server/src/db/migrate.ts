@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002_license_origins.ts';
 import * as m0003 from './migrations/0003_vouchers.ts';
 import * as m0004 from './migrations/0004_upgrade_notifications.ts';
 import * as m0005 from './migrations/0005_enterprise_agreements.ts';
+import * as m0006 from './migrations/0006_host_activations.ts';
 import * as m0007 from './migrations/0007_sharing_custom_fields.ts';
 
 /** Listed by hand, not read from disk, so the set is the same under tsx, Vitest and a bundler. */
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
 	'0003_vouchers': m0003,
 	'0004_upgrade_notifications': m0004,
 	'0005_enterprise_agreements': m0005,
+	'0006_host_activations': m0006,
 	'0007_sharing_custom_fields': m0007
 };
 

@@ -111,6 +111,20 @@ export interface LicensesTable {
 	created_at: CreatedAt;
 }
 
+export interface HostActivationsTable {
+	id: string;
+	account_id: string;
+	version: number;
+	license_id: string;
+	host_id: string;
+	key: string;
+	activated_at: CreatedAt;
+	activated_by: string | null;
+	deactivated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	deactivated_by: ColumnType<string | null, string | null | undefined, string | null>;
+	moved_to: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
 export interface TombstonesTable {
 	id: Generated<number>;
 	account_id: string;
@@ -312,6 +326,7 @@ export interface Database {
 	certificates: CertificatesTable;
 	serials: SerialsTable;
 	licenses: LicensesTable;
+	host_activations: HostActivationsTable;
 	tombstones: TombstonesTable;
 	clients: ClientsTable;
 	mutation_results: MutationResultsTable;

@@ -9,6 +9,9 @@ import { fieldsDefine } from './fields-define.ts';
 import { licenseSetFields } from './license-set-fields.ts';
 import { licenseShare } from './license-share.ts';
 import { licenseUnshare } from './license-unshare.ts';
+import { hostActivate } from './host-activate.ts';
+import { hostDeactivate } from './host-deactivate.ts';
+import { hostMove } from './host-move.ts';
 import type { Operation } from './operation.ts';
 
 const modules: Record<OperationName, Operation> = {
@@ -20,7 +23,10 @@ const modules: Record<OperationName, Operation> = {
 	'license.share': licenseShare,
 	'license.unshare': licenseUnshare,
 	'license.setFields': licenseSetFields,
-	'fields.define': fieldsDefine
+	'fields.define': fieldsDefine,
+	'host.activate': hostActivate,
+	'host.deactivate': hostDeactivate,
+	'host.move': hostMove
 };
 
 // Every shared operation must have a server half, and the names must agree.

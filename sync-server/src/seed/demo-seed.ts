@@ -12,6 +12,7 @@ import { seedDemoAgreement } from './demo-enterprise.ts';
 import type { Signer } from '../keys/signing-key.ts';
 import { seedSharing } from './demo-sharing.ts';
 import { demoNotifications, seedUpgradeDemo, type DemoNotification } from './demo-upgrades.ts';
+import { seedDemoHosts } from './demo-hosts.ts';
 
 export const DEMO_PASSWORD = 'keyfield-demo';
 
@@ -38,6 +39,7 @@ function yearsFromNow(years: number): string {
 	return d.toISOString().slice(0, 10);
 }
 
+/** `signer`: also register licenses and bind hosts (their keys are signed); tests that count free serials leave it out. */
 export async function seedDemo(db: Kysely<Database>, signer?: Signer): Promise<DemoSeed> {
 	const account = (name: string, kind: admin.CreatableKind) => admin.createAccount(db, system, { name, kind });
 	const keyfield = await account('Keyfield', 'vendor');
@@ -78,7 +80,9 @@ export async function seedDemo(db: Kysely<Database>, signer?: Signer): Promise<D
 	await seedDemoAgreement(db, system, acme.id);
 	await seedSharing(db, signer, { acme: acme.id, globex: globex.id });
 	const upgradeNotifications = await seedUpgradeDemo(db, system, acme.id, yearsFromNow(1));
-	return { users: DEMO_USERS.map(({ email, description }) => ({ email, description })), certificates, vouchers, upgradeNotifications };
+	const seed = { users: DEMO_USERS.map(({ email, description }) => ({ email, description })), certificates, vouchers, upgradeNotifications };
+	if (signer) await seedDemoHosts(db, signer, seed, acme.id);
+	return seed;
 }
 
 // Any constant both processes agree on; it only has to differ from other advisory locks in this database.

@@ -8,6 +8,7 @@ import type {
 	AgreementEventRow,
 	AgreementRow,
 	FieldDefinitionRow,
+	HostActivationRow,
 	LicenseHistoryRow,
 	LicenseRow,
 	LicenseShareRow,
@@ -61,6 +62,7 @@ export class KeyfieldDb extends Dexie {
 	declare memberships: Table<MembershipRow, string>;
 	declare products: Table<ProductRow, string>;
 	declare licenses: Table<LicenseRow, string>;
+	declare host_activations: Table<HostActivationRow, string>;
 	declare outbox: Table<OutboxEntry, [string, number]>;
 	declare attention: Table<AttentionItem, [string, number]>;
 	declare meta: Table<MetaEntry, string>;
@@ -93,14 +95,21 @@ export class KeyfieldDb extends Dexie {
 			agreements: 'id, accountId',
 			agreement_events: 'id, accountId, agreementId'
 		});
+		// Version 4: hosts bound to licenses.
+		this.version(4).stores({ host_activations: 'id, accountId, licenseId' });
 		// Version 5: sharing and custom data.
-		this.version(5).stores({
-			field_definitions: 'id, accountId',
-			license_history: 'id, accountId, licenseId, replacedUserId',
-			license_shares: 'id, accountId, licenseId',
-			shared_licenses: 'id, accountId, licenseId',
-			share_codes: 'id, accountId'
-		});
+		// Versions 2–5 came together (sync schema 2). A device coming from version 1 holds a cursor that may already
+		// be past rows of these new stores that it could not keep, so the cursor is dropped: the next pull starts
+		// from scratch and brings every row (the outbox is untouched, and pending work is re-applied on top).
+		this.version(5)
+			.stores({
+				field_definitions: 'id, accountId',
+				license_history: 'id, accountId, licenseId, replacedUserId',
+				license_shares: 'id, accountId, licenseId',
+				shared_licenses: 'id, accountId, licenseId',
+				share_codes: 'id, accountId'
+			})
+			.upgrade((tx) => tx.table('meta').delete('cursor'));
 	}
 
 	/** The mirrors of server state, in the order a pull page writes them. */
@@ -111,6 +120,7 @@ export class KeyfieldDb extends Dexie {
 			this.products,
 			this.licenses,
 			this.upgradeNotifications,
+			this.host_activations,
 			this.agreements,
 			this.agreement_events,
 			this.field_definitions,

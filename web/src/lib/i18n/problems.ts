@@ -2,7 +2,7 @@
  * Reasons a person can act on, in their language: a serial's check problem (shared `CodeProblem`, keyed by
  * `reason`) and an operation's rejection (keyed by the shared error `code`, never by the server's message text).
  */
-import type { CodeProblem } from '@keyfield/shared';
+import type { CodeProblem, HostIdProblem } from '@keyfield/shared';
 import { ErrorCode } from '@keyfield/shared';
 import { m } from '$lib/paraglide/messages.js';
 import { sharingRejectionText } from './sharing-problems.ts';
@@ -34,6 +34,19 @@ export function voucherProblemText(problem: CodeProblem): string {
 			return m.vouchers_problem_character({ group: problem.group, character: problem.character });
 		case 'check':
 			return m.vouchers_problem_check({ group: problem.group });
+	}
+}
+
+export function hostIdProblemText(problem: HostIdProblem): string {
+	switch (problem.reason) {
+		case 'empty':
+			return m.hosts_problem_empty();
+		case 'too_long':
+			return m.hosts_problem_too_long({ max: problem.max, found: problem.found });
+		case 'character':
+			return problem.character === ' ' ? m.hosts_problem_space() : m.hosts_problem_character({ character: problem.character });
+		case 'mac_groups':
+			return m.hosts_problem_mac_groups({ found: problem.found });
 	}
 }
 
@@ -93,9 +106,24 @@ export function rejectionText(code: string): RejectionText {
 		case ErrorCode.upgradeQuantityExceeded:
 			return { reason: m.upgrade_reject_quantity_exceeded(), next: m.upgrade_next_fewer_seats(), retryable: true };
 		case ErrorCode.licenseUnknown:
-			return { reason: m.upgrade_reject_license_unknown(), next: m.next_license_gone(), retryable: false };
+			return { reason: m.reject_license_unknown(), next: m.next_license_gone(), retryable: false };
 		case ErrorCode.licenseNotEligible:
 			return { reason: m.upgrade_reject_license_not_eligible(), next: m.upgrade_next_choose_license(), retryable: true };
+		// Hosts: acted on again from the license page, never by editing the queued operation.
+		case ErrorCode.seatsExhausted:
+			return { reason: m.hosts_reject_seats_exhausted(), next: m.hosts_next_free_seat(), retryable: false };
+		case ErrorCode.hostAlreadyActive:
+			return { reason: m.hosts_reject_host_already_active(), next: m.hosts_next_open_license(), retryable: false };
+		case ErrorCode.hostIdInvalid:
+			return { reason: m.hosts_reject_host_id_invalid(), next: m.hosts_next_check_host_id(), retryable: false };
+		case ErrorCode.licenseNotActive:
+			return { reason: m.hosts_reject_license_not_active(), next: m.hosts_next_open_license(), retryable: false };
+		case ErrorCode.activationUnknown:
+			return { reason: m.hosts_reject_activation_unknown(), next: m.hosts_next_open_license(), retryable: false };
+		case ErrorCode.activationNotActive:
+			return { reason: m.hosts_reject_activation_not_active(), next: m.hosts_next_open_license(), retryable: false };
+		case ErrorCode.activationIdTaken:
+			return { reason: m.hosts_reject_activation_id_taken(), next: m.hosts_next_open_license(), retryable: false };
 		case ErrorCode.unknownOperation:
 			return { reason: m.reject_unknown_operation(), next: m.next_update_app(), retryable: false };
 		case ErrorCode.licenseReadOnly:

@@ -9,6 +9,9 @@ import { drawDown } from './enterprise-draw-down.ts';
 import { releaseSeats } from './enterprise-release.ts';
 import { defineField, setFields } from './custom-fields.ts';
 import { share, unshare } from './sharing.ts';
+import { hostActivate } from './host-activate.ts';
+import { hostDeactivate } from './host-deactivate.ts';
+import { hostMove } from './host-move.ts';
 
 export const clientOperations: { [N in OperationName]: ClientOperation<N> } = {
 	'license.requestKey': requestKey,
@@ -19,7 +22,10 @@ export const clientOperations: { [N in OperationName]: ClientOperation<N> } = {
 	'license.share': share,
 	'license.unshare': unshare,
 	'license.setFields': setFields,
-	'fields.define': defineField
+	'fields.define': defineField,
+	'host.activate': hostActivate,
+	'host.deactivate': hostDeactivate,
+	'host.move': hostMove
 };
 
 export function clientOperation<N extends OperationName>(name: N): ClientOperation<N> {
