@@ -86,6 +86,8 @@ test('draw down offline: counted against what remains, confirmed online with a k
 	await expect(page.getByRole('definition').filter({ hasText: /^1$/ })).toBeVisible();
 	await page.getByRole('link', { name }).click();
 	await expect(remainingCell(page)).toHaveText('4');
+	// The export is made from the synced history: wait for the release's row to arrive (header + draw + release).
+	await expect(page.getByRole('table', { name: 'History' }).getByRole('row')).toHaveCount(3, { timeout: 20_000 });
 
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
 	expect(download.suggestedFilename()).toMatch(/^field-flex-[a-z0-9-]+-usage-\d{4}-\d{2}-\d{2}\.csv$/);

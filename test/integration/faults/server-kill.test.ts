@@ -36,12 +36,12 @@ describe.skipIf(!onPostgres)('server killed during a long push', () => {
 		const t = testEngine(device);
 		let killedDuringPush = 0;
 		for (let kill = 0; kill < KILLS; kill++) {
-			const before = (await server.clientRows())[0]?.last_mutation_id ?? 0;
+			const before = (await server.clientRows(ws.email))[0]?.last_mutation_id ?? 0;
 			const syncing = t.engine.sync();
 			await new Promise((r) => setTimeout(r, 20 + Math.random() * 300));
 			await server.kill();
 			await syncing; // ends offline: the engine schedules a retry (collected, not fired) and keeps the outbox
-			const after = (await server.clientRows())[0]?.last_mutation_id ?? 0;
+			const after = (await server.clientRows(ws.email))[0]?.last_mutation_id ?? 0;
 			if (after < OPS && after >= before) killedDuringPush++;
 			await server.restart();
 		}
@@ -53,7 +53,7 @@ describe.skipIf(!onPostgres)('server killed during a long push', () => {
 		expect(licenses).toHaveLength(OPS);
 		expect(new Set(licenses.map((l) => l.serial)).size).toBe(OPS);
 		expect(new Set(licenses.map((l) => l.id))).toEqual(licenseIds);
-		expect((await server.clientRows()).map((c) => c.last_mutation_id)).toEqual([OPS]);
+		expect((await server.clientRows(ws.email)).map((c) => c.last_mutation_id)).toEqual([OPS]);
 		const journal = await server.db.selectFrom('activity').select('mutation_id').where('account_id', '=', ws.accountId).where('action', '=', 'license.requestKey').execute();
 		expect(journal).toHaveLength(OPS); // one journal row per operation: nothing applied twice, even in part
 		expect(await device.db.outbox.count()).toBe(0);

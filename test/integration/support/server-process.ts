@@ -79,9 +79,14 @@ export class ServerProcess extends ApiClient {
 		await exited;
 	}
 
-	/** The server's client rows (who owns each client id, the last mutation it applied). */
-	clientRows() {
-		return this.db.selectFrom('clients').select(['id', 'user_id', 'last_mutation_id']).execute();
+	/** The server's client rows of one user (each client id's last applied mutation). */
+	clientRows(email: string) {
+		return this.db
+			.selectFrom('clients')
+			.innerJoin('users', 'users.id', 'clients.user_id')
+			.select(['clients.id', 'clients.last_mutation_id'])
+			.where('users.email', '=', email)
+			.execute();
 	}
 
 	/** What the process printed (for a failure message). */
