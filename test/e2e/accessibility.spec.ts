@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { App, seriousViolations } from './fixtures.ts';
 
 test('main screens have no serious or critical axe violations at 360 px', async ({ page }) => {
@@ -15,11 +15,32 @@ test('main screens have no serious or critical axe violations at 360 px', async 
 
 	await page.getByRole('link', { name: /Needs attention/ }).first().click();
 	expect(await seriousViolations(page), 'needs attention').toEqual([]);
+	await expectFitsThePhone(page, 'needs attention');
 
-	// nothing may overflow the phone's width
-	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-	expect(overflow).toBeLessThanOrEqual(0);
+	// The field operations' screens, and a license with every section (hosts, custom data, sharing, upgrade).
+	for (const [path, heading] of [
+		['/upgrade', 'Version upgrade'],
+		['/vouchers', 'Voucher center'],
+		['/agreements', /Enterprise Flexible/],
+		['/account', 'Account']
+	] as const) {
+		await page.goto(path);
+		await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+		expect(await seriousViolations(page), path).toEqual([]);
+		await expectFitsThePhone(page, path);
+	}
+	await page.goto('/');
+	await page.getByRole('link', { name: /Keyfield Vault/ }).first().click(); // the demo's license with hosts
+	await expect(page.getByRole('heading', { name: 'Hosts' })).toBeVisible();
+	expect(await seriousViolations(page), 'license').toEqual([]);
+	await expectFitsThePhone(page, 'license');
 });
+
+/** Nothing may overflow the phone's width. */
+async function expectFitsThePhone(page: Page, where: string) {
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+	expect(overflow, where).toBeLessThanOrEqual(0);
+}
 
 test('installable: a manifest with 192 and 512 icons that load', async ({ page, request }) => {
 	await page.goto('/');
