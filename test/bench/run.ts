@@ -5,11 +5,13 @@
  *   BENCH_RUNS (default 5) — repeated runs of the throughput and initial-pull measures
  *   BENCH_SKIP_BUILD=1 — reuse web/build for the shell size
  *   BENCH_LICENSES (default 1,000,000) — licenses in the database for the incremental pull
+ *   BENCH_LOAD_DEVICES (200), BENCH_LOAD_SECONDS (60) — the load run
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { benchLoad } from './load.bench.ts';
 import { benchPgbench, pgbenchAvailable } from './pgbench.ts';
 import { benchPoke } from './poke.bench.ts';
 import { benchFirstSync, benchLocalOperation } from './browser.bench.ts';
@@ -100,6 +102,20 @@ try {
 } finally {
 	await server.close();
 }
+
+const loadDevices = Number(process.env.BENCH_LOAD_DEVICES ?? 200);
+const loadSeconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
+log(`load: ${loadDevices} devices for ${loadSeconds} s against a server process…`);
+const load = await benchLoad(loadDevices, loadSeconds);
+const mb = (bytes: number | null) => (bytes === null ? '?' : `${Math.round(bytes / 1024 / 1024)} MB`);
+const grewBy = load.memoryStart !== null && load.memoryEnd !== null ? load.memoryEnd - load.memoryStart : null;
+rows.push({
+	measure: `load: ${loadDevices} devices (push + pull + event stream each) for ${loadSeconds} s, one server process`,
+	bar: '0 errors; memory flat (< 50 MB growth)',
+	result: `${load.requests.toLocaleString('en')} requests, ${load.errors} errors; p50 ${ms(load.latency.median)}, p99 ${ms(load.latency.p99)}; server memory ${mb(load.memoryStart)} → ${mb(load.memoryEnd)}`,
+	pass: load.errors === 0 && grewBy !== null && grewBy < 50 * 1024 * 1024,
+	data: load
+});
 
 const verdict = (pass: boolean | null) => (pass === null ? '—' : pass ? 'pass' : '**FAIL**');
 const table = [

@@ -3,7 +3,7 @@
  * of its own, so a test can SIGKILL it at any moment and start it again on the same database, port and signing key.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -87,6 +87,14 @@ export class ServerProcess extends ApiClient {
 			.select(['clients.id', 'clients.last_mutation_id'])
 			.where('users.email', '=', email)
 			.execute();
+	}
+
+	/** The server process's resident memory in bytes (Linux /proc), or null when it is not running. */
+	residentBytes(): number | null {
+		const pid = this.#child?.pid;
+		if (!pid) return null;
+		const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+		return kb ? Number(kb) * 1024 : null;
 	}
 
 	/** What the process printed (for a failure message). */

@@ -25,15 +25,16 @@ export interface Workspace {
  * call the vendor API, make workspaces and serials.
  */
 export class ApiClient {
-	#vendorToken: string | null = null;
+	// The sign-in itself, shared: parallel callers must not sign in in parallel (the login limit counts attempts).
+	#vendorToken: Promise<string> | null = null;
 	#made = 0;
 
 	constructor(readonly url: string) {}
 
 	/** Calls the vendor API over HTTP with the demo operator's bearer token. */
 	async vendor<T>(method: string, path: string, body?: unknown): Promise<T> {
-		this.#vendorToken ??= await this.login(VENDOR_EMAIL);
-		const headers: Record<string, string> = { authorization: `Bearer ${this.#vendorToken}` };
+		this.#vendorToken ??= this.login(VENDOR_EMAIL);
+		const headers: Record<string, string> = { authorization: `Bearer ${await this.#vendorToken}` };
 		if (body !== undefined) headers['content-type'] = 'application/json';
 		const res = await fetch(this.url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
 		if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
