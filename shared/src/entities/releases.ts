@@ -34,3 +34,12 @@ export const ReleaseRow = z.object({
 	artifacts: z.array(ArtifactInfo)
 });
 export type ReleaseRow = z.infer<typeof ReleaseRow>;
+
+/** `POST /api/downloads/{artifactId}/url`: a link valid for minutes, bound to the user and the artifact. */
+export const SignedDownloadLink = z.object({
+	url: z.string(), // a path on this server: /api/downloads/file?…
+	expiresAt: z.string(),
+	sha256: Sha256Hex,
+	size: z.number().int().nonnegative()
+});
+export type SignedDownloadLink = z.infer<typeof SignedDownloadLink>;

@@ -1,12 +1,11 @@
 /** Every /api route with its schemas: the single source of openapi.json (a test checks the app serves them all). */
-import { ErrorCode, LoginRequest, PublicKeysResponse, PullRequest, PullResponse, PushRequest, PushResponse, SessionInfo } from '@keyfield/shared';
+import { ErrorCode, LoginRequest, PublicKeysResponse, PullRequest, PullResponse, PushRequest, PushResponse, SessionInfo, SignedDownloadLink } from '@keyfield/shared';
 import { z } from 'zod';
 import * as admin from '../admin/admin.schemas.ts';
 import * as vouchers from '../admin/vouchers.schemas.ts';
 import * as enterprise from '../admin/enterprise.schemas.ts';
 import * as upgrades from '../admin/upgrades.schemas.ts';
 import * as releases from '../admin/releases.schemas.ts';
-import { SignedDownloadLink } from '../downloads/downloads.schemas.ts';
 
 export const Ok = z.object({ ok: z.literal(true) });
 
