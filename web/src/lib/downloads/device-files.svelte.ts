@@ -19,18 +19,25 @@ export type TransferState = {
 };
 
 export const transfers = $state<Record<string, TransferState>>({});
-const controllers = new Map<string, AbortController>();
+// Transfers under way, so a pause can abort one and an unpin can wait for its file to be closed before deleting it.
+const running = new Map<string, { controller: AbortController; done: Promise<TransferResult> }>();
+
+async function stop(artifactId: string): Promise<void> {
+	const current = running.get(artifactId);
+	current?.controller.abort();
+	await current?.done;
+}
 
 async function run(kind: TransferState['kind'], artifact: ArtifactInfo): Promise<TransferResult> {
-	controllers.get(artifact.id)?.abort();
+	await stop(artifact.id);
 	const controller = new AbortController();
-	controllers.set(artifact.id, controller);
 	transfers[artifact.id] = { kind, received: 0, total: artifact.size, status: 'running' };
-	const dir = await directory(kind === 'pin' ? 'pins' : 'downloads');
-	const result = await transfer(dir, artifact, (p) => Object.assign(transfers[artifact.id]!, p), controller.signal).catch(
-		(err: unknown): TransferResult => ({ ok: false, failure: { code: 'storage', message: err instanceof Error ? err.message : String(err) } })
-	);
-	controllers.delete(artifact.id);
+	const done = directory(kind === 'pin' ? 'pins' : 'downloads')
+		.then((dir) => transfer(dir, artifact, (p) => Object.assign(transfers[artifact.id]!, p), controller.signal))
+		.catch((err: unknown): TransferResult => ({ ok: false, failure: { code: 'storage', message: err instanceof Error ? err.message : String(err) } }));
+	running.set(artifact.id, { controller, done });
+	const result = await done;
+	running.delete(artifact.id);
 	const state = transfers[artifact.id]!;
 	if (result.ok) state.status = 'verified';
 	else if (result.failure.code === 'aborted') state.status = 'paused';
@@ -39,7 +46,7 @@ async function run(kind: TransferState['kind'], artifact: ArtifactInfo): Promise
 }
 
 export function pause(artifactId: string): void {
-	controllers.get(artifactId)?.abort();
+	running.get(artifactId)?.controller.abort();
 }
 
 /** Keeps an artifact on the device; pinning a partial one again resumes it. */
@@ -60,7 +67,7 @@ export async function pin(release: ReleaseRow, artifact: ArtifactInfo): Promise<
 }
 
 export async function unpin(artifactId: string): Promise<void> {
-	pause(artifactId);
+	await stop(artifactId);
 	await (await directory('pins')).removeEntry(artifactId).catch(() => undefined); // never written: nothing to free
 	await getDb().pins.delete(artifactId);
 	delete transfers[artifactId];
@@ -70,7 +77,9 @@ export async function unpin(artifactId: string): Promise<void> {
  * be reading it); earlier ones are freed first. */
 export async function download(artifact: ArtifactInfo): Promise<void> {
 	const dir = await directory('downloads');
-	for await (const name of dir.keys()) if (name !== artifact.id && !controllers.has(name)) await dir.removeEntry(name);
+	const names: string[] = [];
+	for await (const name of dir.keys()) if (name !== artifact.id && !running.has(name)) names.push(name);
+	for (const name of names) await dir.removeEntry(name);
 	const result = await run('download', artifact);
 	if (result.ok) saveFile(result.file, artifact.fileName, artifact.contentType);
 }
