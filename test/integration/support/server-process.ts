@@ -89,6 +89,11 @@ export class ServerProcess extends ApiClient {
 			.execute();
 	}
 
+	/** The running process's id (to read its memory), or null while stopped. */
+	get pid(): number | null {
+		return this.#child?.pid ?? null;
+	}
+
 	/** What the process printed (for a failure message). */
 	get output(): string {
 		return this.#output;
