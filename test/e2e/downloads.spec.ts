@@ -64,3 +64,38 @@ test('Downloads: download verified, pin online, then offline after a reload the 
 	await expect(page.getByText('Nothing pinned.')).toBeVisible();
 	await context.close();
 });
+
+test('Downloads: a pin paused on a slow line survives a reload and resumes with a Range request; a whole release pins at once', async ({ browser }) => {
+	const context = await browser.newContext();
+	const app = new App(await context.newPage());
+	const page = app.page;
+	await app.signIn('admin@acme.test');
+	await page.getByRole('link', { name: 'Downloads' }).click();
+	const ranges: string[] = [];
+	page.on('request', (r) => {
+		if (r.url().includes('/api/downloads/file')) ranges.push(r.headers().range ?? 'none');
+	});
+
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: 16 * 1024, uploadThroughput: -1 });
+	const release = page.locator('[data-release="KF-VAULT 3.0.2"]');
+	await release.getByRole('button', { name: 'Pin for offline vault-3.0.2-win-x64.msi' }).click();
+	await expect(release.getByRole('progressbar')).toHaveAttribute('value', /^[1-9]\d*$/);
+	await release.getByRole('button', { name: 'Pause vault-3.0.2-win-x64.msi' }).click();
+	await expect(release).toContainText('Paused');
+
+	await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+	await page.reload();
+	const pinned = page.locator('[data-pin="vault-3.0.2-win-x64.msi"]');
+	await expect(pinned).toContainText('Not complete yet');
+	await pinned.getByRole('button', { name: 'Resume vault-3.0.2-win-x64.msi' }).click();
+	await expect(pinned).toContainText('Ready offline');
+	expect(ranges[0]).toBe('none');
+	expect(ranges.at(-1)).toMatch(/^bytes=[1-9]\d*-$/);
+
+	const edge = page.locator('[data-release="KF-EDGE 5.2.0"]');
+	await edge.getByRole('button', { name: 'Pin the whole release KF-EDGE 5.2.0' }).click();
+	for (const file of ['edge-5.2.0-win-x64.msi', 'edge-5.2.0-linux-x64.tar.gz']) await expect(page.locator(`[data-pin="${file}"]`)).toContainText('Ready offline');
+	await expect(edge.getByRole('button', { name: /Pin the whole release/ })).toHaveCount(0);
+	await context.close();
+});

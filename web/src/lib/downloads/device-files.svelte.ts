@@ -4,8 +4,8 @@
  * pinned is in Dexie (`pins`), so it survives reloads and app updates. Pausing aborts the fetch and keeps the bytes
  * written so far; pinning again resumes from there.
  */
-import type { ArtifactInfo, ReleaseRow } from '@keyfield/shared';
-import { getDb } from '../db/db.ts';
+import type { ArtifactInfo } from '@keyfield/shared';
+import { getDb, type PinEntry } from '../db/db.ts';
 import { directory, transfer, type TransferResult } from './transfer.ts';
 
 export type TransferState = {
@@ -50,11 +50,11 @@ export function pause(artifactId: string): void {
 }
 
 /** Keeps an artifact on the device; pinning a partial one again resumes it. */
-export async function pin(release: ReleaseRow, artifact: ArtifactInfo): Promise<void> {
+export async function pin(releaseId: string, artifact: ArtifactInfo): Promise<void> {
 	const db = getDb();
 	await db.pins.put({
 		artifactId: artifact.id,
-		releaseId: release.id,
+		releaseId,
 		fileName: artifact.fileName,
 		size: artifact.size,
 		sha256: artifact.sha256,
@@ -64,6 +64,17 @@ export async function pin(release: ReleaseRow, artifact: ArtifactInfo): Promise<
 	});
 	const result = await run('pin', artifact);
 	if (result.ok) await db.pins.update(artifact.id, { state: 'pinned' });
+}
+
+/** Pins every file of a release not yet pinned, one after the other (a site visit needs all of them). */
+export async function pinAll(releaseId: string, artifacts: readonly ArtifactInfo[]): Promise<void> {
+	const db = getDb();
+	for (const artifact of artifacts) if ((await db.pins.get(artifact.id))?.state !== 'pinned') await pin(releaseId, artifact);
+}
+
+/** The artifact a pin keeps, as `transfer` takes it (to resume a partial pin from the pinned list). */
+export function pinnedArtifact(p: PinEntry): ArtifactInfo {
+	return { id: p.artifactId, fileName: p.fileName, size: p.size, sha256: p.sha256, contentType: p.contentType };
 }
 
 export async function unpin(artifactId: string): Promise<void> {
