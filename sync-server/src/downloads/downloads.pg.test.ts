@@ -89,6 +89,22 @@ describe('vendor release API', () => {
 	});
 });
 
+describe('racing vendors', () => {
+	it('two creations of one release: one wins, the other is told; identical bytes uploaded at once share one blob', async () => {
+		const release = { sku: 'KF-EDGE', version: '7.0.0', platform: 'any', channel: 'beta', publishedOn: '2026-02-01' };
+		const created = await Promise.all([1, 2].map(() => server.call('/api/admin/releases', { token: vendor, body: release })));
+		expect(created.map((r) => r.status).sort()).toEqual([201, 409]);
+		const { id } = (await created.find((r) => r.status === 201)!.json()) as { id: string };
+		const bytes = new Uint8Array(256 * 1024);
+		crypto.getRandomValues(bytes.subarray(0, 65536));
+		const uploads = await Promise.all(
+			['a.bin', 'b.bin', 'c.bin'].map((name) => server.call(`/api/admin/releases/${id}/artifacts?fileName=${name}`, { token: vendor, rawBody: bytes }))
+		);
+		for (const res of uploads) expect(await json(res, 201)).toMatchObject({ sha256: sha(bytes), size: bytes.length });
+		expect(await server.blobs.size(sha(bytes))).toBe(bytes.length);
+	});
+});
+
 describe('entitlement when signing a link', () => {
 	it('active maintenance gives every release, beta included, to admins and technicians of the account and its partner', async () => {
 		for (const email of ['admin@acme.test', 'tech@acme.test', 'partner@northwind.test']) {
