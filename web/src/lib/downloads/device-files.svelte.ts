@@ -77,6 +77,15 @@ export function pinnedArtifact(p: PinEntry): ArtifactInfo {
 	return { id: p.artifactId, fileName: p.fileName, size: p.size, sha256: p.sha256, contentType: p.contentType };
 }
 
+/** Frees the files of pins that are gone (cleared at sign-out, or an unpin interrupted by a closed tab). */
+export async function sweepUnpinned(): Promise<void> {
+	const [dir, kept] = await Promise.all([directory('pins'), getDb().pins.toCollection().primaryKeys()]);
+	const keep = new Set<string>(kept);
+	const names: string[] = [];
+	for await (const name of dir.keys()) if (!keep.has(name) && !running.has(name)) names.push(name);
+	for (const name of names) await dir.removeEntry(name);
+}
+
 export async function unpin(artifactId: string): Promise<void> {
 	await stop(artifactId);
 	await (await directory('pins')).removeEntry(artifactId).catch(() => undefined); // never written: nothing to free

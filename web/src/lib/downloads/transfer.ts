@@ -5,14 +5,26 @@
  * artifact by the server, which checks entitlement first. The digest is compared with the release's before the
  * file counts as complete.
  */
-import { ErrorCode, Sha256, SignedDownloadLink, type ArtifactInfo } from '@keyfield/shared';
+import { ErrorBody, ErrorCode, Sha256, SignedDownloadLink, type ArtifactInfo } from '@keyfield/shared';
 import { callApi, defaultFetch, type ApiFailure, type Fetch } from '../sync/api.ts';
 
 export type Progress = { received: number; total: number };
-export type TransferResult = { ok: true; file: File } | { ok: false; failure: ApiFailure | { code: 'checksum_mismatch' | 'aborted' | 'storage'; message: string } };
+type TransferFailure = ApiFailure | { code: 'checksum_mismatch' | 'aborted' | 'storage'; message: string };
+export type TransferResult = { ok: true; file: File } | { ok: false; failure: TransferFailure };
 
 export async function directory(name: 'pins' | 'downloads'): Promise<FileSystemDirectoryHandle> {
 	return (await navigator.storage.getDirectory()).getDirectoryHandle(name, { create: true });
+}
+
+function interrupted(signal: AbortSignal, message: string): TransferFailure {
+	return signal.aborted ? { code: 'aborted', message: 'Paused.' } : { ok: false, status: 0, code: ErrorCode.unavailable, message, details: {} };
+}
+
+/** The server's error (a link expired meanwhile, the file gone) as data, or `unavailable` for anything else. */
+async function refusal(res: Response): Promise<ApiFailure> {
+	const body = ErrorBody.safeParse(await res.json().catch(() => null));
+	const error = body.success ? body.data.error : { code: ErrorCode.unavailable, message: `HTTP ${res.status}`, details: {} };
+	return { ok: false, status: res.status, ...error };
 }
 
 /** Hashes what a partial file already holds, so the digest covers the whole file once the rest arrives. */
@@ -42,9 +54,9 @@ export async function transfer(
 		try {
 			res = await fetchFn(link.data.url, { headers: offset > 0 ? { range: `bytes=${offset}-`, 'if-range': `"${artifact.sha256}"` } : {}, signal, credentials: 'omit' });
 		} catch {
-			return { ok: false, failure: signal.aborted ? { code: 'aborted', message: 'Paused.' } : { ok: false, status: 0, code: ErrorCode.unavailable, message: 'Cannot reach the server.', details: {} } };
+			return { ok: false, failure: interrupted(signal, 'Cannot reach the server.') };
 		}
-		if (!res.ok || !res.body) return { ok: false, failure: { ok: false, status: res.status, code: ErrorCode.unavailable, message: `HTTP ${res.status}`, details: {} } };
+		if (!res.ok || !res.body) return { ok: false, failure: await refusal(res) };
 		if (res.status === 200 && offset > 0) {
 			// The server sent the whole file (it ignored the range): start the hash and the file over.
 			offset = 0;
@@ -63,12 +75,11 @@ export async function transfer(
 				onProgress({ received, total: artifact.size });
 			}
 		} catch {
-			return { ok: false, failure: signal.aborted ? { code: 'aborted', message: 'Paused.' } : { ok: false, status: 0, code: ErrorCode.unavailable, message: 'The connection dropped.', details: {} } };
+			return { ok: false, failure: interrupted(signal, 'The connection dropped.') };
 		}
-		await writable.close();
 	} finally {
-		// Keeps what was written (close() commits; abort() would drop it): a paused or dropped transfer resumes.
-		await writable.close().catch(() => undefined);
+		// close() commits what was written, also when paused or dropped, so the next transfer resumes from there.
+		await writable.close();
 	}
 	existing = await handle.getFile();
 	if (hasher.hex() !== artifact.sha256 || existing.size !== artifact.size) {
