@@ -65,7 +65,13 @@ export const ErrorCode = {
 	activationNotActive: 'activation_not_active',
 	activationIdTaken: 'activation_id_taken',
 	hostAlreadyActive: 'host_already_active',
-	seatsExhausted: 'seats_exhausted'
+	seatsExhausted: 'seats_exhausted',
+	// downloads
+	notEntitled: 'not_entitled',
+	downloadLinkInvalid: 'download_link_invalid',
+	downloadLinkExpired: 'download_link_expired',
+	rangeNotSatisfiable: 'range_not_satisfiable',
+	checksumMismatch: 'checksum_mismatch'
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -11,3 +11,6 @@ export * from './protocol/push.ts';
 export * from './protocol/pull.ts';
 export * from './protocol/auth.ts';
 export * from './operations/index.ts';
+export * from './entities/releases.ts';
+export * from './downloads/entitlement.ts';
+export * from './downloads/sha256.ts';

@@ -10,6 +10,10 @@ import { adminRoutes } from './admin/admin.routes.ts';
 import { voucherAdminRoutes } from './admin/vouchers.routes.ts';
 import { enterpriseAdminRoutes } from './admin/enterprise.routes.ts';
 import { upgradeRoutes } from './admin/upgrades.routes.ts';
+import { ARTIFACT_UPLOAD_PATH, releaseAdminRoutes } from './admin/releases.routes.ts';
+import { defaultBlobStore, type BlobStore } from './downloads/blob-store.ts';
+import { downloadRoutes } from './downloads/downloads.routes.ts';
+import { downloadSecret } from './db/releases.repository.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import type { Database } from './db/schema.ts';
 import { notFound } from './errors.ts';
@@ -32,18 +36,22 @@ export type AppDeps = {
 	bodyLimitBytes?: number;
 	pokeDebounceMs?: number;
 	heartbeatMs?: number;
+	/** Where artifact bytes live; default: `blobs/` in the data directory. */
+	blobs?: BlobStore;
 };
 
 export function createApp(deps: AppDeps) {
 	const { db, trustProxy = false } = deps;
 	const openapi = buildOpenApi();
+	const blobs = deps.blobs ?? defaultBlobStore();
+	let secret: Promise<string> | null = null; // read once per process; a failed read is retried next time
+	const jsonLimit = bodyLimit({
+		maxSize: deps.bodyLimitBytes ?? 1024 * 1024,
+		onError: (c) => c.json(errorBody(ErrorCode.payloadTooLarge, 'The request body is too large.'), 413)
+	});
 	const api = new Hono<AppEnv>()
-		.use(
-			bodyLimit({
-				maxSize: deps.bodyLimitBytes ?? 1024 * 1024,
-				onError: (c) => c.json(errorBody(ErrorCode.payloadTooLarge, 'The request body is too large.'), 413)
-			})
-		)
+		// Artifact uploads stream to the blob store at any size; every other body is JSON and limited.
+		.use((c, next) => (ARTIFACT_UPLOAD_PATH.test(c.req.path) ? next() : jsonLimit(c, next)))
 		.get('/health', async (c) => {
 			await sql`select 1`.execute(db);
 			return c.json({ ok: true });
@@ -58,6 +66,8 @@ export function createApp(deps: AppDeps) {
 		.route('/admin/vouchers', voucherAdminRoutes(db, trustProxy))
 		.route('/admin/agreements', enterpriseAdminRoutes(db, trustProxy))
 		.route('/admin/upgrade-notifications', upgradeRoutes(db, trustProxy))
+		.route('/admin/releases', releaseAdminRoutes(db, blobs, trustProxy))
+		.route('/downloads', downloadRoutes({ db, blobs, trustProxy, secret: () => (secret ??= downloadSecret(db).catch((err) => ((secret = null), Promise.reject(err)))) }))
 		.route('/admin', adminRoutes(db, trustProxy))
 		.all('*', () => {
 			throw notFound('No such API endpoint.');

@@ -5,6 +5,7 @@
 import { serve } from '@hono/node-server';
 import { join } from 'node:path';
 import { createApp } from './app.ts';
+import { defaultBlobStore } from './downloads/blob-store.ts';
 import { loadConfig } from './config.ts';
 import { connectPostgres, openPglite, type DbHandle } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -18,9 +19,10 @@ const handle: DbHandle = config.databaseUrl ? connectPostgres(config.databaseUrl
 await migrateToLatest(handle.db);
 const signer = await loadSigner({ envKey: config.signingKey, dataDir: config.dataDir });
 await publishPublicKey(handle.db, signer);
-const demo = (config.seed ? await seedIfEmpty(handle.db, signer) : null) ?? (await demoSummary(handle.db));
+const blobs = defaultBlobStore(config.dataDir);
+const demo = (config.seed ? await seedIfEmpty(handle.db, signer, blobs) : null) ?? (await demoSummary(handle.db));
 const pokes = await PokeHub.start(handle);
-const app = createApp({ db: handle.db, signer, pokes, webDir: config.webDir, trustProxy: config.trustProxy });
+const app = createApp({ db: handle.db, signer, pokes, webDir: config.webDir, trustProxy: config.trustProxy, blobs });
 
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
 	console.log(`Keyfield is running at http://localhost:${info.port}`);

@@ -22,7 +22,8 @@ test('main screens have no serious or critical axe violations at 360 px', async 
 		['/upgrade', 'Version upgrade'],
 		['/vouchers', 'Voucher center'],
 		['/agreements', /Enterprise Flexible/],
-		['/account', 'Account']
+		['/account', 'Account'],
+		['/downloads', 'Downloads']
 	] as const) {
 		await page.goto(path);
 		await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();

@@ -125,6 +125,35 @@ export interface HostActivationsTable {
 	moved_to: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+export interface ReleasesTable {
+	id: string;
+	account_id: string;
+	version: number;
+	sku: string;
+	release_version: string;
+	platform: string;
+	channel: 'stable' | 'beta';
+	notes: string;
+	published_on: string;
+	created_at: CreatedAt;
+}
+
+export interface ArtifactsTable {
+	id: string;
+	account_id: string;
+	release_id: string;
+	file_name: string;
+	size: ColumnType<string, number, never>; // bigint: pg returns it as text
+	sha256: string;
+	content_type: string;
+	created_at: CreatedAt;
+}
+
+export interface DownloadSecretsTable {
+	id: number;
+	secret: string;
+}
+
 export interface TombstonesTable {
 	id: Generated<number>;
 	account_id: string;
@@ -327,6 +356,9 @@ export interface Database {
 	serials: SerialsTable;
 	licenses: LicensesTable;
 	host_activations: HostActivationsTable;
+	releases: ReleasesTable;
+	artifacts: ArtifactsTable;
+	download_secrets: DownloadSecretsTable;
 	tombstones: TombstonesTable;
 	clients: ClientsTable;
 	mutation_results: MutationResultsTable;

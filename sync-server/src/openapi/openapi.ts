@@ -15,14 +15,19 @@ function operationFor(route: RouteDoc) {
 	const queryParams = Object.entries(route.query ?? {}).map(([name, q]) => ({ name, in: 'query', required: false, description: q.description, schema: jsonSchema(q.schema, 'input') }));
 	const success = 'eventStream' in route.response
 		? { description: 'text/event-stream of `event: poke` / `data: {}` and `: heartbeat` comments', content: { 'text/event-stream': { schema: { type: 'string' } } } }
-		: { description: 'OK', content: { 'application/json': { schema: jsonSchema(route.response.schema, 'output') } } };
+		: 'binary' in route.response
+			? { description: route.response.binary, content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } } }
+			: { description: 'OK', content: { 'application/json': { schema: jsonSchema(route.response.schema, 'output') } } };
+	const body = route.request && ('binary' in route.request
+		? { description: route.request.binary, content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } } }
+		: { content: { 'application/json': { schema: jsonSchema(route.request, 'input') } } });
 	return {
 		summary: route.summary,
 		tags: [route.tag],
 		...(route.auth === 'none' ? { security: [] } : {}),
 		...(route.auth === 'vendor' ? { description: 'Vendor operators only.' } : {}),
 		...(pathParams.length + queryParams.length ? { parameters: [...pathParams, ...queryParams] } : {}),
-		...(route.request ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.request, 'input') } } } } : {}),
+		...(body ? { requestBody: { required: true, ...body } } : {}),
 		responses: {
 			[route.response.status]: success,
 			...(route.errors.length ? { default: { ...errorResponse, description: `Error codes: ${route.errors.join(', ')}` } } : {})

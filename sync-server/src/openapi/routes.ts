@@ -1,10 +1,11 @@
 /** Every /api route with its schemas: the single source of openapi.json (a test checks the app serves them all). */
-import { ErrorCode, LoginRequest, PublicKeysResponse, PullRequest, PullResponse, PushRequest, PushResponse, SessionInfo } from '@keyfield/shared';
+import { ErrorCode, LoginRequest, PublicKeysResponse, PullRequest, PullResponse, PushRequest, PushResponse, SessionInfo, SignedDownloadLink } from '@keyfield/shared';
 import { z } from 'zod';
 import * as admin from '../admin/admin.schemas.ts';
 import * as vouchers from '../admin/vouchers.schemas.ts';
 import * as enterprise from '../admin/enterprise.schemas.ts';
 import * as upgrades from '../admin/upgrades.schemas.ts';
+import * as releases from '../admin/releases.schemas.ts';
 
 export const Ok = z.object({ ok: z.literal(true) });
 
@@ -12,11 +13,11 @@ export type RouteDoc = {
 	method: 'get' | 'post' | 'delete';
 	path: string;
 	summary: string;
-	tag: 'health' | 'auth' | 'sync' | 'keys' | 'vendor';
+	tag: 'health' | 'auth' | 'sync' | 'keys' | 'vendor' | 'downloads';
 	auth: 'none' | 'user' | 'vendor';
-	request?: z.ZodType;
+	request?: z.ZodType | { binary: string }; // binary: a raw streamed body, described
 	query?: Record<string, { schema: z.ZodType; description: string }>;
-	response: { status: 200 | 201; schema: z.ZodType } | { status: 200; eventStream: true };
+	response: { status: 200 | 201; schema: z.ZodType } | { status: 200; eventStream: true } | { status: 200; binary: string };
 	errors: string[];
 };
 
@@ -59,5 +60,18 @@ export const routes: RouteDoc[] = [
 		method: 'get', path: '/api/admin/upgrade-notifications', summary: "An account's upgrade notifications with the seats used so far", tag: 'vendor', auth: 'vendor',
 		query: { accountId: { schema: uuid, description: 'the notified account' } },
 		response: { status: 200, schema: upgrades.NotificationListing }, errors: [ErrorCode.validationFailed, ...vendorErrors]
+	},
+	{ method: 'post', path: '/api/admin/releases', summary: 'Add a release of a catalog product (version, platform, channel, notes, published date)', tag: 'vendor', auth: 'vendor', request: releases.CreateReleaseRequest, response: { status: 201, schema: releases.CreateReleaseResponse }, errors: [...bodyErrors, ...vendorErrors, ErrorCode.notFound, ErrorCode.conflict] },
+	{
+		method: 'post', path: '/api/admin/releases/{id}/artifacts', summary: "Upload a release's file, streamed as the raw body (any size); stored by SHA-256", tag: 'vendor', auth: 'vendor',
+		query: { fileName: { schema: releases.FileName, description: 'the name a download saves it as' }, sha256: { schema: releases.UploadArtifactQuery.shape.sha256, description: 'refuse the upload (422 checksum_mismatch) unless the bytes have this digest' } },
+		request: { binary: 'the file; Content-Type is stored as its media type' },
+		response: { status: 201, schema: releases.CreatedArtifact }, errors: [ErrorCode.validationFailed, ErrorCode.badRequest, ...vendorErrors, ErrorCode.notFound, ErrorCode.conflict, ErrorCode.checksumMismatch]
+	},
+	{ method: 'post', path: '/api/downloads/{id}/url', summary: 'A download link for an artifact, valid 10 minutes, if a license of your accounts entitles you now (403 not_entitled says why not)', tag: 'downloads', auth: 'user', response: { status: 200, schema: SignedDownloadLink }, errors: [ErrorCode.validationFailed, ErrorCode.unauthorized, ErrorCode.notFound, ErrorCode.notEntitled] },
+	{
+		method: 'get', path: '/api/downloads/file', summary: 'The bytes a signed link names, no cookies needed; Range (206) resumes; ETag is the SHA-256; every request is journaled', tag: 'downloads', auth: 'none',
+		query: { a: { schema: uuid, description: 'artifact' }, u: { schema: uuid, description: 'user' }, c: { schema: uuid, description: 'entitling account' }, e: { schema: z.string(), description: 'expiry (unix seconds)' }, s: { schema: z.string(), description: 'HMAC-SHA256, base64url' } },
+		response: { status: 200, binary: 'the file (206 with Content-Range for a Range request)' }, errors: [ErrorCode.downloadLinkInvalid, ErrorCode.downloadLinkExpired, ErrorCode.notFound, ErrorCode.rangeNotSatisfiable, ErrorCode.unavailable]
 	}
 ];

@@ -13,6 +13,8 @@ import type { Signer } from '../keys/signing-key.ts';
 import { seedSharing } from './demo-sharing.ts';
 import { demoNotifications, seedUpgradeDemo, type DemoNotification } from './demo-upgrades.ts';
 import { seedDemoHosts } from './demo-hosts.ts';
+import { seedDemoDownloads, seedExpiredScanLicense } from './demo-downloads.ts';
+import { defaultBlobStore, type BlobStore } from '../downloads/blob-store.ts';
 
 export const DEMO_PASSWORD = 'keyfield-demo';
 
@@ -40,7 +42,7 @@ function yearsFromNow(years: number): string {
 }
 
 /** `signer`: also register licenses and bind hosts (their keys are signed); tests that count free serials leave it out. */
-export async function seedDemo(db: Kysely<Database>, signer?: Signer): Promise<DemoSeed> {
+export async function seedDemo(db: Kysely<Database>, signer?: Signer, blobs: BlobStore = defaultBlobStore()): Promise<DemoSeed> {
 	const account = (name: string, kind: admin.CreatableKind) => admin.createAccount(db, system, { name, kind });
 	const keyfield = await account('Keyfield', 'vendor');
 	const acme = await account('Acme Field Services', 'customer');
@@ -82,6 +84,8 @@ export async function seedDemo(db: Kysely<Database>, signer?: Signer): Promise<D
 	const upgradeNotifications = await seedUpgradeDemo(db, system, acme.id, yearsFromNow(1));
 	const seed = { users: DEMO_USERS.map(({ email, description }) => ({ email, description })), certificates, vouchers, upgradeNotifications };
 	if (signer) await seedDemoHosts(db, signer, seed, acme.id);
+	await seedDemoDownloads(db, system, blobs);
+	if (signer) await seedExpiredScanLicense(db, system, signer, acme.id);
 	return seed;
 }
 
@@ -92,11 +96,11 @@ const SEED_LOCK = 7_351_001;
  * Seeds only an empty database, holding an advisory lock on one connection so that two processes starting
  * together against one Postgres seed it once. Returns null when there was something already.
  */
-export async function seedIfEmpty(db: Kysely<Database>, signer?: Signer): Promise<DemoSeed | null> {
+export async function seedIfEmpty(db: Kysely<Database>, signer?: Signer, blobs?: BlobStore): Promise<DemoSeed | null> {
 	return db.connection().execute(async (conn) => {
 		await sql`select pg_advisory_lock(${SEED_LOCK})`.execute(conn);
 		try {
-			return (await countUsers(conn)) === 0 ? await seedDemo(conn, signer) : null;
+			return (await countUsers(conn)) === 0 ? await seedDemo(conn, signer, blobs) : null;
 		} finally {
 			await sql`select pg_advisory_unlock(${SEED_LOCK})`.execute(conn);
 		}

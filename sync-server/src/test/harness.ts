@@ -4,7 +4,11 @@
  * called in-process. Nothing is mocked.
  */
 import { PROTOCOL_VERSION, SCHEMA_VERSION, type PushResponse, type PullResponse } from '@keyfield/shared';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
+import { FileBlobStore, type BlobStore } from '../downloads/blob-store.ts';
 import { createApp, type App } from '../app.ts';
 import { connectPostgres, openPglite, type DbHandle } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -56,7 +60,8 @@ export class TestServer {
 		readonly testDb: TestDb,
 		readonly pokes: PokeHub,
 		readonly signer: Signer,
-		readonly seed: DemoSeed
+		readonly seed: DemoSeed,
+		readonly blobs: BlobStore
 	) {}
 
 	get db() {
@@ -122,9 +127,9 @@ export class TestServer {
 }
 
 /** A second app (another "process") on the same database: its own pool and its own LISTEN connection. */
-export async function startApp(handle: DbHandle, signer: Signer) {
+export async function startApp(handle: DbHandle, signer: Signer, blobs?: BlobStore) {
 	const pokes = await PokeHub.start(handle);
-	const app = createApp({ db: handle.db, signer, pokes, webDir: null, trustProxy: true, pokeDebounceMs: 10 });
+	const app = createApp({ db: handle.db, signer, pokes, webDir: null, trustProxy: true, pokeDebounceMs: 10, blobs });
 	return { app, pokes };
 }
 
@@ -134,9 +139,11 @@ export async function startTestServer(): Promise<TestServer> {
 	await migrateToLatest(db);
 	const signer = await signerFromPkcs8(await generatePkcs8());
 	await publishPublicKey(db, signer);
-	const seed = await seedDemo(db);
-	const { app, pokes } = await startApp(testDb.handle, signer);
-	return new TestServer(app, testDb, pokes, signer, seed);
+	// Artifact bytes of this test file only, beside its own database.
+	const blobs = new FileBlobStore(await mkdtemp(join(tmpdir(), 'keyfield-blobs-')));
+	const seed = await seedDemo(db, undefined, blobs);
+	const { app, pokes } = await startApp(testDb.handle, signer, blobs);
+	return new TestServer(app, testDb, pokes, signer, seed, blobs);
 }
 
 export const registration = { company: 'Acme Field Services', contactName: 'Ana Técnica', email: 'ana@acme.test', country: 'ES' };

@@ -89,9 +89,14 @@ export class ServerProcess extends ApiClient {
 			.execute();
 	}
 
+	/** The running process's id (to read its memory), or null while stopped. */
+	get pid(): number | null {
+		return this.#child?.pid ?? null;
+	}
+
 	/** The server process's resident memory in bytes (Linux /proc), or null when it is not running. */
 	residentBytes(): number | null {
-		const pid = this.#child?.pid;
+		const pid = this.pid;
 		if (!pid) return null;
 		const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
 		return kb ? Number(kb) * 1024 : null;

@@ -15,6 +15,7 @@ import type {
 	MembershipRow,
 	OperationName,
 	ProductRow,
+	ReleaseRow,
 	ShareCodeRow,
 	SharedLicenseRow,
 	UpgradeNotificationRow
@@ -54,6 +55,20 @@ export interface MetaEntry {
 	value: unknown;
 }
 
+/** An artifact kept on this device for offline use (Downloads, "take it to the site"); its bytes are in the Origin
+ * Private File System under `pins/<artifactId>`. Device-only: never synced. */
+export interface PinEntry {
+	artifactId: string;
+	releaseId: string;
+	fileName: string;
+	size: number;
+	sha256: string;
+	contentType: string;
+	/** 'partial' until every byte is on disk and its SHA-256 matched; a partial pin resumes where it stopped. */
+	state: 'partial' | 'pinned';
+	pinnedAt: string;
+}
+
 export const DB_NAME = 'keyfield';
 
 export class KeyfieldDb extends Dexie {
@@ -75,6 +90,8 @@ export class KeyfieldDb extends Dexie {
 	declare shared_licenses: Table<SharedLicenseRow, string>;
 	declare share_codes: Table<ShareCodeRow, string>;
 	declare upgradeNotifications: Table<UpgradeNotificationRow, string>;
+	declare releases: Table<ReleaseRow, string>;
+	declare pins: Table<PinEntry, string>;
 
 	constructor(name: string = DB_NAME, options?: DexieOptions) {
 		super(name, options);
@@ -110,6 +127,11 @@ export class KeyfieldDb extends Dexie {
 				share_codes: 'id, accountId'
 			})
 			.upgrade((tx) => tx.table('meta').delete('cursor'));
+		// Version 7: releases (catalog data) and this device's pinned artifacts. The cursor goes again: it may be past
+		// release rows this device could not keep before.
+		this.version(7)
+			.stores({ releases: 'id, accountId, sku', pins: 'artifactId' })
+			.upgrade((tx) => tx.table('meta').delete('cursor'));
 	}
 
 	/** The mirrors of server state, in the order a pull page writes them. */
@@ -127,7 +149,8 @@ export class KeyfieldDb extends Dexie {
 			this.license_history,
 			this.license_shares,
 			this.shared_licenses,
-			this.share_codes
+			this.share_codes,
+			this.releases
 		];
 	}
 }

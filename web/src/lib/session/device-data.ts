@@ -29,10 +29,12 @@ export async function readCachedSession(db: KeyfieldDb): Promise<CachedSession |
 	return { info: { user, accounts: accounts ?? [] }, currentAccountId: pickAccount(accounts ?? [], current) };
 }
 
-/** Removes the signed-in user's server data and identity; keeps queues, client records and public keys. */
+/** Removes the signed-in user's server data and identity; keeps queues, client records and public keys. Their
+ * pinned installers go too (the next user may not be entitled to them); the files follow at the next sweep. */
 export function clearSignedInData(db: KeyfieldDb): Promise<void> {
-	return db.transaction('rw', [...db.serverTables, db.meta], async () => {
+	return db.transaction('rw', [...db.serverTables, db.meta, db.pins], async () => {
 		await Promise.all(db.serverTables.map((table) => table.clear()));
+		await db.pins.clear();
 		await deleteMeta(db, 'user', 'accounts', 'currentAccountId', 'cursor', 'lastSyncAt');
 		await deleteLastRegistrations(db);
 	});
@@ -40,7 +42,7 @@ export function clearSignedInData(db: KeyfieldDb): Promise<void> {
 
 /** Stores a session the server confirmed; a different user than the cached one first clears the old data. */
 export function cacheSession(db: KeyfieldDb, info: SessionInfo): Promise<CachedSession> {
-	return db.transaction('rw', [...db.serverTables, db.meta], async () => {
+	return db.transaction('rw', [...db.serverTables, db.meta, db.pins], async () => {
 		const previous = await readCachedSession(db);
 		if (previous && previous.info.user.id !== info.user.id) await clearSignedInData(db);
 		const currentAccountId = pickAccount(info.accounts, previous?.currentAccountId);
