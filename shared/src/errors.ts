@@ -65,7 +65,11 @@ export const ErrorCode = {
 	activationNotActive: 'activation_not_active',
 	activationIdTaken: 'activation_id_taken',
 	hostAlreadyActive: 'host_already_active',
-	seatsExhausted: 'seats_exhausted'
+	seatsExhausted: 'seats_exhausted',
+	// renewals (a contract the user cannot see, or that does not exist: never saying which)
+	contractUnknown: 'contract_unknown',
+	renewalNotEligible: 'renewal_not_eligible',
+	renewalAlreadyPending: 'renewal_already_pending'
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -10,6 +10,7 @@ import { adminRoutes } from './admin/admin.routes.ts';
 import { voucherAdminRoutes } from './admin/vouchers.routes.ts';
 import { enterpriseAdminRoutes } from './admin/enterprise.routes.ts';
 import { upgradeRoutes } from './admin/upgrades.routes.ts';
+import { contractAdminRoutes } from './admin/contracts.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import type { Database } from './db/schema.ts';
 import { notFound } from './errors.ts';
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps) {
 		.route('/admin/vouchers', voucherAdminRoutes(db, trustProxy))
 		.route('/admin/agreements', enterpriseAdminRoutes(db, trustProxy))
 		.route('/admin/upgrade-notifications', upgradeRoutes(db, trustProxy))
+		.route('/admin/contracts', contractAdminRoutes(db, deps.signer, trustProxy))
 		.route('/admin', adminRoutes(db, trustProxy))
 		.all('*', () => {
 			throw notFound('No such API endpoint.');

@@ -11,6 +11,7 @@ import type { Database } from './schema.ts';
 import { accountSinceTable, type AccountSince } from './sql-helpers.ts';
 import { sharingChangeSources } from './sharing-changes.ts';
 import { upgradeNotificationChanges } from './upgrade-notifications.changes.ts';
+import { contractChanges } from './contracts.changes.ts';
 
 type Db = Kysely<Database>;
 export type VersionedChange = { accountId: string; version: number; change: Change };
@@ -133,5 +134,6 @@ export const changeSources: readonly Fetch[] = [
 	agreements,
 	agreementEvents,
 	...sharingChangeSources,
+	contractChanges,
 	tombstones
 ];

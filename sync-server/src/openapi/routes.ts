@@ -5,6 +5,7 @@ import * as admin from '../admin/admin.schemas.ts';
 import * as vouchers from '../admin/vouchers.schemas.ts';
 import * as enterprise from '../admin/enterprise.schemas.ts';
 import * as upgrades from '../admin/upgrades.schemas.ts';
+import * as contracts from '../admin/contracts.schemas.ts';
 
 export const Ok = z.object({ ok: z.literal(true) });
 
@@ -59,5 +60,13 @@ export const routes: RouteDoc[] = [
 		method: 'get', path: '/api/admin/upgrade-notifications', summary: "An account's upgrade notifications with the seats used so far", tag: 'vendor', auth: 'vendor',
 		query: { accountId: { schema: uuid, description: 'the notified account' } },
 		response: { status: 200, schema: upgrades.NotificationListing }, errors: [ErrorCode.validationFailed, ...vendorErrors]
-	}
+	},
+	{ method: 'post', path: '/api/admin/contracts', summary: 'Create a maintenance contract for a certificate (its licenses) or one license, bought online or from a named partner', tag: 'vendor', auth: 'vendor', request: contracts.CreateContractRequest, response: { status: 201, schema: admin.CreatedId }, errors: [...bodyErrors, ...vendorErrors, ErrorCode.notFound] },
+	{
+		method: 'get', path: '/api/admin/contracts', summary: "An account's contracts, with any renewal waiting for confirmation", tag: 'vendor', auth: 'vendor',
+		query: { accountId: { schema: uuid, description: 'the account' } },
+		response: { status: 200, schema: contracts.ContractListing }, errors: [ErrorCode.validationFailed, ...vendorErrors]
+	},
+	{ method: 'post', path: '/api/admin/contracts/{id}/confirm-renewal', summary: "Confirm a renewal's payment: extends the end (grace rule: from the old end if requested by then, else from the request day), raises the certificate revision, re-signs the covered licenses' keys; idempotent per renewalId", tag: 'vendor', auth: 'vendor', request: contracts.ConfirmRenewalRequest, response: { status: 200, schema: contracts.ConfirmedRenewal }, errors: [...bodyErrors, ...vendorErrors, ErrorCode.notFound, ErrorCode.conflict] },
+	{ method: 'post', path: '/api/admin/contracts/renewal-cutoff', summary: "Set a product's renewal cutoff version (contracts bought at an earlier version renew only through a partner or after an upgrade)", tag: 'vendor', auth: 'vendor', request: contracts.SetRenewalCutoffRequest, response: { status: 200, schema: Ok }, errors: [...bodyErrors, ...vendorErrors, ErrorCode.notFound] }
 ];

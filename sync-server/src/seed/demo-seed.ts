@@ -13,6 +13,7 @@ import type { Signer } from '../keys/signing-key.ts';
 import { seedSharing } from './demo-sharing.ts';
 import { demoNotifications, seedUpgradeDemo, type DemoNotification } from './demo-upgrades.ts';
 import { seedDemoHosts } from './demo-hosts.ts';
+import { seedDemoContracts } from './demo-renewals.ts';
 
 export const DEMO_PASSWORD = 'keyfield-demo';
 
@@ -80,6 +81,7 @@ export async function seedDemo(db: Kysely<Database>, signer?: Signer): Promise<D
 	await seedDemoAgreement(db, system, acme.id);
 	await seedSharing(db, signer, { acme: acme.id, globex: globex.id });
 	const upgradeNotifications = await seedUpgradeDemo(db, system, acme.id, yearsFromNow(1));
+	await seedDemoContracts(db, system, acme.id, certificates);
 	const seed = { users: DEMO_USERS.map(({ email, description }) => ({ email, description })), certificates, vouchers, upgradeNotifications };
 	if (signer) await seedDemoHosts(db, signer, seed, acme.id);
 	return seed;

@@ -7,6 +7,7 @@ import type {
 	AccountRow,
 	AgreementEventRow,
 	AgreementRow,
+	ContractRow,
 	FieldDefinitionRow,
 	HostActivationRow,
 	LicenseHistoryRow,
@@ -75,6 +76,7 @@ export class KeyfieldDb extends Dexie {
 	declare shared_licenses: Table<SharedLicenseRow, string>;
 	declare share_codes: Table<ShareCodeRow, string>;
 	declare upgradeNotifications: Table<UpgradeNotificationRow, string>;
+	declare contracts: Table<ContractRow, string>; // version 6
 
 	constructor(name: string = DB_NAME, options?: DexieOptions) {
 		super(name, options);
@@ -110,6 +112,10 @@ export class KeyfieldDb extends Dexie {
 				share_codes: 'id, accountId'
 			})
 			.upgrade((tx) => tx.table('meta').delete('cursor'));
+		// Version 6: maintenance contracts (sync schema 2 as well); the cursor goes for the same reason as in version 5.
+		this.version(6)
+			.stores({ contracts: 'id, accountId' })
+			.upgrade((tx) => tx.table('meta').delete('cursor'));
 	}
 
 	/** The mirrors of server state, in the order a pull page writes them. */
@@ -127,7 +133,8 @@ export class KeyfieldDb extends Dexie {
 			this.license_history,
 			this.license_shares,
 			this.shared_licenses,
-			this.share_codes
+			this.share_codes,
+			this.contracts
 		];
 	}
 }

@@ -12,6 +12,7 @@ import { share, unshare } from './sharing.ts';
 import { hostActivate } from './host-activate.ts';
 import { hostDeactivate } from './host-deactivate.ts';
 import { hostMove } from './host-move.ts';
+import { contractRenew } from './contract-renew.ts';
 
 export const clientOperations: { [N in OperationName]: ClientOperation<N> } = {
 	'license.requestKey': requestKey,
@@ -25,7 +26,8 @@ export const clientOperations: { [N in OperationName]: ClientOperation<N> } = {
 	'fields.define': defineField,
 	'host.activate': hostActivate,
 	'host.deactivate': hostDeactivate,
-	'host.move': hostMove
+	'host.move': hostMove,
+	'contract.renew': contractRenew
 };
 
 export function clientOperation<N extends OperationName>(name: N): ClientOperation<N> {

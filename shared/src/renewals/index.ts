@@ -1,0 +1,3 @@
+export * from './calendar-days.ts';
+export * from './renewal-rules.ts';
+export * from './coterm.ts';
