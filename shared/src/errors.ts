@@ -69,7 +69,8 @@ export const ErrorCode = {
 	// renewals (a contract the user cannot see, or that does not exist: never saying which)
 	contractUnknown: 'contract_unknown',
 	renewalNotEligible: 'renewal_not_eligible',
-	renewalAlreadyPending: 'renewal_already_pending'
+	renewalAlreadyPending: 'renewal_already_pending', // a renewal or co-term of the contract waits for confirmation
+	cotermWouldShorten: 'coterm_would_shorten'
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

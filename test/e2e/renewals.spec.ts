@@ -1,6 +1,7 @@
 // Renewals in real Chromium at 360 px: the expiry dashboard offline, an online renewal requested offline and
 // confirmed by the vendor (new end date and re-signed key on the device), and a contract that cannot be renewed
 // online saying why and whom to contact.
+import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { App, DEMO_PASSWORD, seriousViolations } from './fixtures.ts';
 
@@ -61,6 +62,13 @@ test('the expiry dashboard works offline at 360 px: buckets, counts, filters', a
 	await bucket(app, '31 to 90 days').click();
 	await expect(bucket(app, '31 to 90 days')).toHaveAttribute('aria-pressed', 'true');
 	await expect(page.getByRole('list', { name: '31 to 90 days' }).getByRole('listitem')).toHaveCount(1);
+
+	// The end dates of what is shown, as a calendar file made on the device.
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Add end dates to a calendar (.ics)' }).click()]);
+	expect(download.suggestedFilename()).toBe('keyfield-contract-ends.ics');
+	const ics = readFileSync((await download.path())!, 'utf8');
+	expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+	expect(ics).toContain('SUMMARY:Maintenance ends: Keyfield Vault (Acme Field Services)');
 
 	await page.screenshot({ path: test.info().outputPath('expiry-offline.png'), fullPage: true });
 	expect(await seriousViolations(page)).toEqual([]);
@@ -125,7 +133,9 @@ test('a renewal requested offline is sent online, confirmed by the vendor, and b
 	const { endsOn } = (await confirmed.json()) as { endsOn: string };
 	expect(endsOn > contract.endsOn).toBe(true);
 
-	// The poke brings it: the new end, the next certificate revision, and no renewal to ask for before 30 days remain.
+	// The next sync brings it (pressed here rather than waiting for the event stream, which may still be reconnecting
+	// after the offline spell): the new end, and no renewal to ask for before 30 days remain.
+	await page.getByRole('button', { name: 'Sync now' }).click();
 	await expect(page.getByText(`Ends ${longDate(endsOn)}`)).toBeVisible({ timeout: 20_000 });
 	await expect(page.getByRole('heading', { name: 'This contract cannot be renewed online' })).toBeVisible();
 
@@ -136,4 +146,40 @@ test('a renewal requested offline is sent online, confirmed by the vendor, and b
 	const key = (await page.getByText(/^KF1\./).textContent())!;
 	const payload = JSON.parse(Buffer.from(key.split('.')[1]!, 'base64url').toString()) as { maintEnd: string };
 	expect(payload.maintEnd).toBe(endsOn);
+});
+
+test('co-terming two contracts: the plan on the device, queued offline, confirmed by the vendor, one end date', async ({ page, context, request }) => {
+	const early = await newContract(request, 12);
+	const late = await newContract(request, 70);
+	const app = new App(page);
+	await app.signIn('admin@acme.test');
+	await app.waitForOfflineReady();
+	await page.goto('/expiry');
+	await page.getByRole('link', { name: 'Co-term contracts' }).click();
+
+	await context.setOffline(true);
+	const plan = page.getByRole('main').getByRole('status');
+	await page.getByRole('checkbox', { name: new RegExp(longDate(early.endsOn)) }).check();
+	await expect(plan).toContainText('Pick at least two contracts.');
+	await page.getByRole('checkbox', { name: new RegExp(longDate(late.endsOn)) }).check();
+	// 58 days added to the 2-seat contract that ends first; none to the other.
+	await expect(plan).toContainText(`Common end ${longDate(late.endsOn)}: 116 seat-days added in all.`);
+	await expect(page.getByText('+58 days · 116 seat-days')).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+	await page.getByRole('button', { name: 'Request co-term' }).click();
+	await expect(page.getByRole('heading', { name: 'What expires when' })).toBeVisible();
+	await expect(app.status).toContainText('1 pending');
+
+	await context.setOffline(false);
+	await expect(app.status).toContainText('0 pending', { timeout: 20_000 });
+	await asVendor(request);
+	const listing = await request.get(`/api/admin/contracts?accountId=${early.accountId}`);
+	const { contracts } = (await listing.json()) as { contracts: { id: string; pendingCoterm: { id: string; commonEnd: string } | null }[] };
+	const pending = contracts.find((c) => c.id === early.id)!.pendingCoterm!;
+	expect(pending.commonEnd).toBe(late.endsOn);
+	const confirmed = await request.post(`/api/admin/contracts/coterms/${pending.id}/confirm`);
+	expect(confirmed.status(), await confirmed.text()).toBe(200);
+
+	await page.goto(`/expiry/${early.id}`);
+	await expect(page.getByText(`Ends ${longDate(late.endsOn)}`)).toBeVisible({ timeout: 20_000 });
 });

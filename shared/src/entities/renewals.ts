@@ -1,7 +1,7 @@
 /**
  * Maintenance contracts (support, version upgrades, content updates) per certificate or license. A renewal
  * confirmed by the vendor moves `endsOn`, raises `revision` (the certificate revision that shows the new end) and
- * re-signs the covered licenses' keys; until then the request waits in `pendingRenewal`.
+ * re-signs the covered licenses' keys; until then the request waits in `pendingRenewal` (a co-term in `pendingCoterm`).
  */
 import { z } from 'zod';
 
@@ -23,6 +23,14 @@ export const PendingRenewal = z.object({
 });
 export type PendingRenewal = z.infer<typeof PendingRenewal>;
 
+export const PendingCoterm = z.object({
+	id: Uuid, // the co-term request's id, shared by every contract it names
+	commonEnd: IsoDate,
+	requestedOn: IsoDate,
+	requestedBy: z.string()
+});
+export type PendingCoterm = z.infer<typeof PendingCoterm>;
+
 export const ContractRow = z.object({
 	id: Uuid,
 	accountId: Uuid,
@@ -41,6 +49,7 @@ export const ContractRow = z.object({
 	purchasedOn: IsoDate,
 	proofRefs: z.array(z.string()), // order or invoice numbers that prove the purchase
 	revision: z.number().int().positive(),
-	pendingRenewal: PendingRenewal.nullable()
+	pendingRenewal: PendingRenewal.nullable(),
+	pendingCoterm: PendingCoterm.nullable()
 });
 export type ContractRow = z.infer<typeof ContractRow>;

@@ -10,7 +10,7 @@ import { DefineFieldArgs, SetFieldsArgs } from './custom-fields.ts';
 import { ShareArgs, UnshareArgs } from './sharing.ts';
 import { UpgradeVersionArgs } from './upgrade-version.ts';
 import { ActivateHostArgs, DeactivateHostArgs, MoveHostArgs } from './hosts.ts';
-import { RenewContractArgs } from './renewals.ts';
+import { CotermContractsArgs, RenewContractArgs } from './renewals.ts';
 
 export const Operations = {
 	'license.requestKey': RequestKeyArgs,
@@ -25,7 +25,8 @@ export const Operations = {
 	'host.activate': ActivateHostArgs,
 	'host.deactivate': DeactivateHostArgs,
 	'host.move': MoveHostArgs,
-	'contract.renew': RenewContractArgs
+	'contract.renew': RenewContractArgs,
+	'contract.coterm': CotermContractsArgs
 } as const satisfies Record<string, z.ZodType>;
 
 export type OperationName = keyof typeof Operations;

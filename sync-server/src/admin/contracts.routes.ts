@@ -23,6 +23,10 @@ export function contractAdminRoutes(db: Kysely<Database>, signer: Signer, trustP
 			const actor = { userId: c.get('user').id, ip: clientIp(c, trustProxy) };
 			return c.json(await service.setCutoff(db, actor, await jsonBody(c, S.SetRenewalCutoffRequest)));
 		})
+		.post('/coterms/:id/confirm', async (c) => {
+			const actor = { userId: c.get('user').id, ip: clientIp(c, trustProxy) };
+			return c.json(await service.confirmCoterm(db, signer, actor, parseWith(Uuid, c.req.param('id'))));
+		})
 		.post('/:id/confirm-renewal', async (c) => {
 			const actor = { userId: c.get('user').id, ip: clientIp(c, trustProxy) };
 			const id = parseWith(Uuid, c.req.param('id'));

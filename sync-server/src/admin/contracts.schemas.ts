@@ -40,6 +40,11 @@ export const ConfirmedRenewal = z.object({
 	licenseIds: z.array(Uuid) // the licenses whose keys were re-signed with the new maintenance end
 });
 
+export const ConfirmedCoterm = z.object({
+	cotermId: Uuid,
+	contracts: z.array(z.object({ id: Uuid, endsOn: IsoDate, revision: z.number().int() }))
+});
+
 export const SetRenewalCutoffRequest = z.object({
 	sku: z.string().min(1).max(50),
 	cutoffVersion: z.string().trim().min(1).max(50).nullable() // null: every version renews online

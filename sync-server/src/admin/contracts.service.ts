@@ -62,6 +62,21 @@ export async function createContract(db: Db, actor: Actor, input: z.output<typeo
 }
 
 /**
+ * A contract's new end reaches its licenses: every covered license gets a key signed with it, and the accounts a
+ * license is shared with get their copy stamped (they read the license through it) so they pull the new end.
+ */
+async function resignCovered(tx: Db, signer: Signer, contract: contracts.LockedContract, endsOn: string, version: number): Promise<string[]> {
+	const covered = await contracts.coveredLicenses(tx, contract);
+	const accountId = contract.account_id;
+	for (const l of covered) {
+		const key = await signLicense(signer, { id: l.id, accountId, sku: l.sku, productVersion: l.product_version, seats: l.seats, maintenanceEnd: endsOn, hostId: l.host_id });
+		await contracts.setLicenseMaintenance(tx, { id: l.id, accountId, version, maintenanceEnd: endsOn, key });
+		for (const share of await sharesOfLicense(tx, l.id)) await touchSharedLicense(tx, share.id, share.account_id, await bumpAccountVersion(tx, share.account_id));
+	}
+	return covered.map((l) => l.id);
+}
+
+/**
  * Confirms a pending renewal (the payment arrived): the new end follows the grace rule of shared `renewedTerm`
  * from the day the request was recorded, the certificate revision goes up, and every covered license gets a key
  * signed with the new maintenance end. Confirming the same renewal again changes nothing and answers the same.
@@ -74,24 +89,45 @@ export async function confirmRenewal(db: Db, signer: Signer, actor: Actor, id: s
 		// The account's version first, then the contract's lock: the order `contract.renew` keeps.
 		const version = await bumpAccountVersion(tx, accountId);
 		const contract = (await contracts.lockContract(tx, id, accountId))!;
-		const licenseIds = async () => (await contracts.coveredLicenses(tx, contract)).map((l) => l.id);
 		if (contract.last_renewal_id === input.renewalId) {
-			return { id, renewalId: input.renewalId, endsOn: contract.ends_on, revision: contract.revision, licenseIds: await licenseIds() };
+			const licenseIds = (await contracts.coveredLicenses(tx, contract)).map((l) => l.id);
+			return { id, renewalId: input.renewalId, endsOn: contract.ends_on, revision: contract.revision, licenseIds };
 		}
 		if (contract.pending_renewal_id !== input.renewalId || contract.pending_renewal_on === null) {
 			throw new AppError(409, ErrorCode.conflict, `Contract ${id} has no pending renewal ${input.renewalId}.`, { pendingRenewalId: contract.pending_renewal_id });
 		}
 		const term = renewedTerm(contract.ends_on, contract.pending_renewal_on, input.months);
 		await contracts.applyRenewal(tx, { id, accountId, version, renewalId: input.renewalId, endsOn: term.endsOn });
-		const covered = await contracts.coveredLicenses(tx, contract);
-		for (const l of covered) {
-			const key = await signLicense(signer, { id: l.id, accountId, sku: l.sku, productVersion: l.product_version, seats: l.seats, maintenanceEnd: term.endsOn, hostId: l.host_id });
-			await contracts.setLicenseMaintenance(tx, { id: l.id, accountId, version, maintenanceEnd: term.endsOn, key });
-			// Accounts the license is shared with read it through their copy: stamp it so they pull the new end.
-			for (const share of await sharesOfLicense(tx, l.id)) await touchSharedLicense(tx, share.id, share.account_id, await bumpAccountVersion(tx, share.account_id));
-		}
-		const result = { id, renewalId: input.renewalId, endsOn: term.endsOn, revision: contract.revision + 1, licenseIds: covered.map((l) => l.id) };
+		const licenseIds = await resignCovered(tx, signer, contract, term.endsOn, version);
+		const result = { id, renewalId: input.renewalId, endsOn: term.endsOn, revision: contract.revision + 1, licenseIds };
 		await recordActivity(tx, { ...actor, accountId, action: 'admin.contract.confirmRenewal', details: { ...result, previousEndsOn: contract.ends_on, startsOn: term.startsOn, months: input.months } });
+		return result;
+	});
+}
+
+/** Confirms a co-term request: each contract it names ends on the common date (a new revision, re-signed keys).
+ * Confirming it again changes nothing and answers the same. */
+export async function confirmCoterm(db: Db, signer: Signer, actor: Actor, cotermId: string) {
+	const accountId = await contracts.cotermAccount(db, cotermId);
+	if (!accountId) throw notFound(`No co-term request ${cotermId}.`);
+	return db.transaction().execute(async (tx) => {
+		const version = await bumpAccountVersion(tx, accountId);
+		const named = await contracts.lockCotermContracts(tx, cotermId, accountId);
+		const lines = [];
+		for (const c of named) {
+			if (c.pending_coterm_id !== cotermId) {
+				lines.push({ id: c.id, endsOn: c.ends_on, revision: c.revision });
+				continue;
+			}
+			// The plan never shortened a contract; a renewal confirmed since may have moved an end past the common date.
+			const endsOn = c.pending_coterm_end! > c.ends_on ? c.pending_coterm_end! : c.ends_on;
+			const revised = endsOn !== c.ends_on;
+			await contracts.applyCoterm(tx, { id: c.id, accountId, version, cotermId, endsOn, revised });
+			if (revised) await resignCovered(tx, signer, c, endsOn, version);
+			lines.push({ id: c.id, endsOn, revision: revised ? c.revision + 1 : c.revision });
+		}
+		const result = { cotermId, contracts: lines };
+		await recordActivity(tx, { ...actor, accountId, action: 'admin.contract.confirmCoterm', details: result });
 		return result;
 	});
 }

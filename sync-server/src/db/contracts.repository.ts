@@ -46,17 +46,72 @@ export async function insertContract(db: Db, c: NewContract): Promise<void> {
 
 export type LockedContract = Selectable<ContractsTable> & { sku: string; product_name: string; renewal_cutoff_version: string | null };
 
-/** The contract with its product, locked until commit (a request and a confirmation of one contract take turns).
- * `accountId` null is the vendor's lookup by id alone. */
-export async function lockContract(db: Db, id: string, accountId: string | null): Promise<LockedContract | undefined> {
-	let query = db
+function withProduct(db: Db) {
+	return db
 		.selectFrom('contracts')
 		.innerJoin('products', 'products.id', 'contracts.product_id')
 		.selectAll('contracts')
-		.select(['products.sku', 'products.name as product_name', 'products.renewal_cutoff_version'])
-		.where('contracts.id', '=', id);
-	if (accountId !== null) query = query.where('contracts.account_id', '=', accountId);
-	return query.forUpdate('contracts').executeTakeFirst();
+		.select(['products.sku', 'products.name as product_name', 'products.renewal_cutoff_version']);
+}
+
+/** The contract with its product, locked until commit (a request and a confirmation of one contract take turns). */
+export async function lockContract(db: Db, id: string, accountId: string): Promise<LockedContract | undefined> {
+	return withProduct(db).where('contracts.id', '=', id).where('contracts.account_id', '=', accountId).forUpdate('contracts').executeTakeFirst();
+}
+
+/** Several contracts of the account, locked in id order (so two requests naming the same contracts queue, never deadlock). */
+export async function lockContracts(db: Db, ids: readonly string[], accountId: string): Promise<LockedContract[]> {
+	return withProduct(db).where('contracts.id', 'in', ids).where('contracts.account_id', '=', accountId).orderBy('contracts.id').forUpdate('contracts').execute();
+}
+
+/** The contracts a co-term request names (pending, or already confirmed by it), locked in id order. */
+export async function lockCotermContracts(db: Db, cotermId: string, accountId: string): Promise<LockedContract[]> {
+	return withProduct(db)
+		.where('contracts.account_id', '=', accountId)
+		.where((eb) => eb.or([eb('contracts.pending_coterm_id', '=', cotermId), eb('contracts.last_coterm_id', '=', cotermId)]))
+		.orderBy('contracts.id')
+		.forUpdate('contracts')
+		.execute();
+}
+
+export async function cotermAccount(db: Db, cotermId: string): Promise<string | undefined> {
+	const row = await db
+		.selectFrom('contracts')
+		.select('account_id')
+		.where((eb) => eb.or([eb('pending_coterm_id', '=', cotermId), eb('last_coterm_id', '=', cotermId)]))
+		.executeTakeFirst();
+	return row?.account_id;
+}
+
+export async function recordCotermRequest(
+	db: Db,
+	c: { ids: readonly string[]; accountId: string; version: number; cotermId: string; commonEnd: string; requestedOn: string; requestedBy: string }
+): Promise<void> {
+	await db
+		.updateTable('contracts')
+		.set({ version: c.version, pending_coterm_id: c.cotermId, pending_coterm_end: c.commonEnd, pending_coterm_on: c.requestedOn, pending_coterm_by: c.requestedBy })
+		.where('id', 'in', c.ids)
+		.where('account_id', '=', c.accountId)
+		.execute();
+}
+
+/** `revised`: the end moved, so the certificate gets a new revision (the contract that already ended last keeps its). */
+export async function applyCoterm(db: Db, c: { id: string; accountId: string; version: number; cotermId: string; endsOn: string; revised: boolean }): Promise<void> {
+	await db
+		.updateTable('contracts')
+		.set((eb) => ({
+			version: c.version,
+			ends_on: c.endsOn,
+			revision: c.revised ? eb('revision', '+', 1) : eb.ref('revision'),
+			pending_coterm_id: null,
+			pending_coterm_end: null,
+			pending_coterm_on: null,
+			pending_coterm_by: null,
+			last_coterm_id: c.cotermId
+		}))
+		.where('id', '=', c.id)
+		.where('account_id', '=', c.accountId)
+		.execute();
 }
 
 export async function recordRenewalRequest(db: Db, c: { id: string; accountId: string; version: number; renewalId: string; requestedOn: string; requestedBy: string }): Promise<void> {
@@ -120,14 +175,7 @@ export async function stampContract(db: Db, id: string, accountId: string, versi
 }
 
 export async function listContracts(db: Db, accountId: string) {
-	return db
-		.selectFrom('contracts')
-		.innerJoin('products', 'products.id', 'contracts.product_id')
-		.selectAll('contracts')
-		.select(['products.sku', 'products.name as product_name', 'products.renewal_cutoff_version'])
-		.where('contracts.account_id', '=', accountId)
-		.orderBy('contracts.ends_on')
-		.execute();
+	return withProduct(db).where('contracts.account_id', '=', accountId).orderBy('contracts.ends_on').execute();
 }
 
 /** A contract row with its product as the synced `ContractRow` (without `version`, which the reader stamps). */
@@ -149,6 +197,9 @@ export function toContract(r: LockedContract): Omit<ContractRow, 'version'> {
 		purchasedOn: r.purchased_on,
 		proofRefs: r.proof_refs,
 		revision: r.revision,
-		pendingRenewal: r.pending_renewal_id ? { id: r.pending_renewal_id, requestedOn: r.pending_renewal_on!, requestedBy: r.pending_renewal_by! } : null
+		pendingRenewal: r.pending_renewal_id ? { id: r.pending_renewal_id, requestedOn: r.pending_renewal_on!, requestedBy: r.pending_renewal_by! } : null,
+		pendingCoterm: r.pending_coterm_id
+			? { id: r.pending_coterm_id, commonEnd: r.pending_coterm_end!, requestedOn: r.pending_coterm_on!, requestedBy: r.pending_coterm_by! }
+			: null
 	};
 }

@@ -344,6 +344,11 @@ export interface ContractsTable {
 	pending_renewal_on: ColumnType<string | null, string | null | undefined, string | null>;
 	pending_renewal_by: ColumnType<string | null, string | null | undefined, string | null>;
 	last_renewal_id: ColumnType<string | null, string | null | undefined, string | null>;
+	pending_coterm_id: ColumnType<string | null, string | null | undefined, string | null>;
+	pending_coterm_end: ColumnType<string | null, string | null | undefined, string | null>;
+	pending_coterm_on: ColumnType<string | null, string | null | undefined, string | null>;
+	pending_coterm_by: ColumnType<string | null, string | null | undefined, string | null>;
+	last_coterm_id: ColumnType<string | null, string | null | undefined, string | null>;
 	created_at: CreatedAt;
 }
 

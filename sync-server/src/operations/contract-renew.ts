@@ -8,6 +8,7 @@ import { ErrorCode, RenewContractArgs, renewalEligibility, type IneligibleReason
 import { recordActivity } from '../db/activity.repository.ts';
 import { lockContract, recordRenewalRequest } from '../db/contracts.repository.ts';
 import { takeVersion, userEmail } from './account-writes.ts';
+import { rejectIfPending } from './contract-pending.ts';
 import { defineOperation, Rejection } from './operation.ts';
 import { requireRole } from './require-role.ts';
 
@@ -36,13 +37,7 @@ export const contractRenew = defineOperation({
 		const version = await takeVersion(tx, ctx, args.accountId);
 		const contract = await lockContract(tx, args.contractId, args.accountId);
 		if (!contract) throw new Rejection(ErrorCode.contractUnknown, 'This contract is not known in this workspace. Sync and pick it again.');
-		if (contract.pending_renewal_id !== null) {
-			throw new Rejection(
-				ErrorCode.renewalAlreadyPending,
-				`A renewal of this contract was already requested on ${contract.pending_renewal_on} by ${contract.pending_renewal_by}; it waits for the payment confirmation.`,
-				{ renewalId: contract.pending_renewal_id }
-			);
-		}
+		rejectIfPending(contract);
 		const today = new Date().toISOString().slice(0, 10);
 		const eligibility = renewalEligibility(
 			{

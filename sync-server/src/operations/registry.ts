@@ -13,6 +13,7 @@ import { hostActivate } from './host-activate.ts';
 import { hostDeactivate } from './host-deactivate.ts';
 import { hostMove } from './host-move.ts';
 import { contractRenew } from './contract-renew.ts';
+import { contractCoterm } from './contract-coterm.ts';
 import type { Operation } from './operation.ts';
 
 const modules: Record<OperationName, Operation> = {
@@ -28,7 +29,8 @@ const modules: Record<OperationName, Operation> = {
 	'host.activate': hostActivate,
 	'host.deactivate': hostDeactivate,
 	'host.move': hostMove,
-	'contract.renew': contractRenew
+	'contract.renew': contractRenew,
+	'contract.coterm': contractCoterm
 };
 
 // Every shared operation must have a server half, and the names must agree.

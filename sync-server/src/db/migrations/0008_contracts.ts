@@ -1,7 +1,8 @@
 /**
  * Frozen. Maintenance contracts per certificate or license (synced), and the product's renewal cutoff version
  * (contracts bought at an earlier version cannot renew online). A renewal waiting for the vendor's confirmation
- * lives on the contract row (pending_renewal_*); `last_renewal_id` makes the confirmation idempotent.
+ * lives on the contract row (pending_renewal_*, and a co-term's on each contract it names: pending_coterm_*);
+ * `last_renewal_id` and `last_coterm_id` make the confirmations idempotent.
  */
 import { sql, type Kysely } from 'kysely';
 
@@ -28,11 +29,18 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('pending_renewal_on', 'date')
 		.addColumn('pending_renewal_by', 'text')
 		.addColumn('last_renewal_id', 'uuid')
+		.addColumn('pending_coterm_id', 'uuid')
+		.addColumn('pending_coterm_end', 'date')
+		.addColumn('pending_coterm_on', 'date')
+		.addColumn('pending_coterm_by', 'text')
+		.addColumn('last_coterm_id', 'uuid')
 		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.addCheckConstraint('contracts_channel', sql`channel in ('online', 'partner')`)
 		.addCheckConstraint('contracts_covers_one', sql`(certificate_id is null) <> (license_id is null)`)
 		.execute();
 	await db.schema.createIndex('contracts_account_version').on('contracts').columns(['account_id', 'version']).execute();
+	await db.schema.createIndex('contracts_pending_coterm').on('contracts').column('pending_coterm_id').execute();
+	await db.schema.createIndex('contracts_last_coterm').on('contracts').column('last_coterm_id').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

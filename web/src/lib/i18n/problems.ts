@@ -131,6 +131,8 @@ export function rejectionText(code: string): RejectionText {
 			return { reason: m.renewals_reject_unknown(), next: m.renewals_next_sync(), retryable: false };
 		case ErrorCode.renewalAlreadyPending:
 			return { reason: m.renewals_reject_pending(), next: m.renewals_next_wait(), retryable: false };
+		case ErrorCode.cotermWouldShorten:
+			return { reason: m.renewals_reject_would_shorten(), next: m.renewals_next_pick_later(), retryable: false };
 		case ErrorCode.unknownOperation:
 			return { reason: m.reject_unknown_operation(), next: m.next_update_app(), retryable: false };
 		case ErrorCode.licenseReadOnly:

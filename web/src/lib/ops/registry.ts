@@ -13,6 +13,7 @@ import { hostActivate } from './host-activate.ts';
 import { hostDeactivate } from './host-deactivate.ts';
 import { hostMove } from './host-move.ts';
 import { contractRenew } from './contract-renew.ts';
+import { contractCoterm } from './contract-coterm.ts';
 
 export const clientOperations: { [N in OperationName]: ClientOperation<N> } = {
 	'license.requestKey': requestKey,
@@ -27,7 +28,8 @@ export const clientOperations: { [N in OperationName]: ClientOperation<N> } = {
 	'host.activate': hostActivate,
 	'host.deactivate': hostDeactivate,
 	'host.move': hostMove,
-	'contract.renew': contractRenew
+	'contract.renew': contractRenew,
+	'contract.coterm': contractCoterm
 };
 
 export function clientOperation<N extends OperationName>(name: N): ClientOperation<N> {

@@ -8,7 +8,7 @@ const ACME = '11111111-1111-4111-8111-111111111111';
 const contract = (id: string, endsOn: string, productName = 'Keyfield Edge Gateway'): ContractRow => ({
 	id, accountId: ACME, version: 3, certificateId: '22222222-2222-4222-8222-222222222222', licenseId: null, sku: 'KF-EDGE', productName,
 	productVersion: '5.2', renewalCutoffVersion: null, seats: 5, startsOn: '2026-01-01', endsOn, channel: 'online', partner: null,
-	purchasedOn: '2025-12-20', proofRefs: [], revision: 1, pendingRenewal: null
+	purchasedOn: '2025-12-20', proofRefs: [], revision: 1, pendingRenewal: null, pendingCoterm: null
 });
 const renewal = (contractId: string, renewalId: string): OutboxEntry => ({
 	id: 1, clientId: 'c', name: 'contract.renew', args: { renewalId, contractId, accountId: ACME }, createdAt: '2026-12-01T10:00:00.000Z', userId: 'u', accountId: ACME
@@ -32,8 +32,14 @@ describe('contract views', () => {
 
 	it('shows a queued renewal until the server row carries it', () => {
 		const queued = contractViews([rows[0]!], [renewal('a', '33333333-3333-4333-8333-333333333333')], names, '2026-12-01');
-		expect(queued[0]!.queuedRenewal).toEqual({ renewalId: '33333333-3333-4333-8333-333333333333', createdAt: '2026-12-01T10:00:00.000Z' });
+		expect(queued[0]!.queued).toEqual({ kind: 'renew', id: '33333333-3333-4333-8333-333333333333', createdAt: '2026-12-01T10:00:00.000Z' });
 		const recorded = { ...rows[0]!, pendingRenewal: { id: '33333333-3333-4333-8333-333333333333', requestedOn: '2026-12-01', requestedBy: 'admin@acme.test' } };
-		expect(contractViews([recorded], [renewal('a', '33333333-3333-4333-8333-333333333333')], names, '2026-12-01')[0]!.queuedRenewal).toBeNull();
+		expect(contractViews([recorded], [renewal('a', '33333333-3333-4333-8333-333333333333')], names, '2026-12-01')[0]!.queued).toBeNull();
+	});
+
+	it('marks every contract a queued co-term names', () => {
+		const entry: OutboxEntry = { ...renewal('a', 'x'), name: 'contract.coterm', args: { cotermId: '44444444-4444-4444-8444-444444444444', accountId: ACME, contractIds: ['a', 'c'] } };
+		const views = contractViews(rows, [entry], names, '2026-12-01');
+		expect(views.filter((v) => v.queued?.kind === 'coterm').map((v) => v.contract.id).sort()).toEqual(['a', 'c']);
 	});
 });

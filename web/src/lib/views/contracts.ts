@@ -1,7 +1,7 @@
 /**
  * Live views of maintenance contracts across every account on the device (the user's whole scope): days left
- * counted from today where the user is, the dashboard bucket, and a renewal queued on this device but not yet
- * recorded by the server (the server row's `pendingRenewal` takes over once it is).
+ * counted from today where the user is, the dashboard bucket, and a renewal or co-term queued on this device but not
+ * yet recorded by the server (the server row's `pendingRenewal` / `pendingCoterm` takes over once it is).
  */
 import { liveQuery, type Observable } from 'dexie';
 import { EXPIRY_BUCKETS, daysBetween, expiryBucket, todayIn, type ContractRow, type ExpiryBucket } from '@keyfield/shared';
@@ -13,7 +13,8 @@ export interface ContractView {
 	accountName: string;
 	daysLeft: number;
 	bucket: ExpiryBucket;
-	queuedRenewal: { renewalId: string; createdAt: string } | null;
+	/** A renewal or co-term queued on this device, until the server row carries it. */
+	queued: { kind: 'renew' | 'coterm'; id: string; createdAt: string } | null;
 }
 
 /** Today's date in the user's time zone: a contract's days left change at their midnight, not UTC's. */
@@ -21,12 +22,15 @@ export function userToday(now: Date = new Date()): string {
 	return todayIn(Intl.DateTimeFormat().resolvedOptions().timeZone, now);
 }
 
-function queuedRenewal(contract: ContractRow, entries: readonly OutboxEntry[]): ContractView['queuedRenewal'] {
+function queuedRequest(contract: ContractRow, entries: readonly OutboxEntry[]): ContractView['queued'] {
 	for (const entry of entries) {
-		const args = entry.args as { contractId?: unknown; renewalId?: unknown } | null;
-		if (entry.name !== 'contract.renew' || args?.contractId !== contract.id || typeof args.renewalId !== 'string') continue;
-		if (contract.pendingRenewal?.id === args.renewalId) return null; // the server has it
-		return { renewalId: args.renewalId, createdAt: entry.createdAt };
+		const args = entry.args as { contractId?: unknown; renewalId?: unknown; contractIds?: unknown; cotermId?: unknown } | null;
+		if (entry.name === 'contract.renew' && args?.contractId === contract.id && typeof args.renewalId === 'string') {
+			if (contract.pendingRenewal?.id !== args.renewalId) return { kind: 'renew', id: args.renewalId, createdAt: entry.createdAt };
+		}
+		if (entry.name === 'contract.coterm' && Array.isArray(args?.contractIds) && args.contractIds.includes(contract.id) && typeof args.cotermId === 'string') {
+			if (contract.pendingCoterm?.id !== args.cotermId) return { kind: 'coterm', id: args.cotermId, createdAt: entry.createdAt };
+		}
 	}
 	return null;
 }
@@ -36,7 +40,7 @@ export function contractViews(rows: readonly ContractRow[], entries: readonly Ou
 	return rows
 		.map((contract) => {
 			const daysLeft = daysBetween(today, contract.endsOn);
-			return { contract, accountName: accountNames.get(contract.accountId) ?? '', daysLeft, bucket: expiryBucket(daysLeft), queuedRenewal: queuedRenewal(contract, entries) };
+			return { contract, accountName: accountNames.get(contract.accountId) ?? '', daysLeft, bucket: expiryBucket(daysLeft), queued: queuedRequest(contract, entries) };
 		})
 		.sort((a, b) => a.daysLeft - b.daysLeft || a.contract.productName.localeCompare(b.contract.productName));
 }

@@ -1,5 +1,5 @@
-// Contracts and renewals end to end: the vendor API, pulls into the account's devices, `contract.renew` judged at
-// apply time, the vendor's confirmation (idempotent, with re-signed keys) and isolation between accounts. On real
+// Contracts, renewals and co-terming end to end: the vendor API, pulls into the account's devices, `contract.renew`
+// and `contract.coterm` judged at apply time, the vendor's confirmation (idempotent, with re-signed keys) and isolation between accounts. On real
 // Postgres the racing pushes and confirmations run on separate connections at once.
 import { addDays, addMonths, daysBetween, todayIn, verifyLicenseKey, type ContractRow, type LicenseRow, type PublicKeyEntry } from '@keyfield/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -155,5 +155,58 @@ describe('confirming a renewal', () => {
 		expect(await pushOne(admin, renewal)).toMatchObject({ status: 'applied' });
 		const res = await vendorPost(`/${contract.id}/confirm-renewal`, { renewalId: renewal.args.renewalId, months: 6 });
 		expect(await res.json()).toMatchObject({ endsOn: addDays(addMonths(today, 6), -1), revision: 2 });
+	});
+});
+
+const coterm = (contractIds: string[], extra: Record<string, unknown> = {}, accountId = acme) => ({
+	id: 1,
+	name: 'contract.coterm',
+	createdAt: new Date().toISOString(),
+	args: { cotermId: crypto.randomUUID(), accountId, contractIds, ...extra }
+});
+
+describe('contract.coterm', () => {
+	it('brings contracts to the latest end: pending on each, then confirmed once with new revisions and keys', async () => {
+		const [early, late] = [await newContract(20), await newContract(100)];
+		const registered = requestKey(1, { accountId: acme, serial: early.serial });
+		expect(await pushOne(tech, registered)).toMatchObject({ status: 'applied' });
+		const request = coterm([early.id, late.id]);
+		const applied = await pushOne(admin, request);
+		expect(applied).toMatchObject({ status: 'applied', result: { commonEnd: late.endsOn, totalSeatDays: 80 * 2 } });
+		const rows = (await pulled<ContractRow>(admin, 'contracts')).filter((c) => c.id === early.id || c.id === late.id);
+		expect(rows.map((r) => r.pendingCoterm)).toEqual([0, 1].map(() => ({ id: request.args.cotermId, commonEnd: late.endsOn, requestedOn: today, requestedBy: 'admin@acme.test' })));
+		// One change at a time per contract.
+		expect(await pushOne(admin, renew(late.id))).toMatchObject({ status: 'rejected', code: 'renewal_already_pending' });
+
+		const confirm = () => server.call(`/api/admin/contracts/coterms/${request.args.cotermId}/confirm`, { token: vendor, method: 'POST' });
+		const bodies = await Promise.all([confirm(), confirm()].map(async (r) => (await r).json()));
+		const expected = { cotermId: request.args.cotermId, contracts: [early, late].map((c) => ({ id: c.id, endsOn: late.endsOn, revision: c === early ? 2 : 1 })).sort((a, b) => a.id.localeCompare(b.id)) };
+		expect(bodies).toEqual([expected, expected]);
+		expect(await (await confirm()).json()).toEqual(expected);
+		const license = (await pulled<LicenseRow>(admin, 'licenses')).find((l) => l.id === registered.args.licenseId)!;
+		expect(await verifyLicenseKey(license.key, keys)).toMatchObject({ valid: true, payload: { maintEnd: late.endsOn } });
+		expect((await pulled<ContractRow>(admin, 'contracts')).find((c) => c.id === early.id)).toMatchObject({ endsOn: late.endsOn, pendingCoterm: null });
+	});
+
+	it('takes a later date the user picks, and refuses one that would shorten a contract', async () => {
+		const [a, b] = [await newContract(10), await newContract(40)];
+		expect(await pushOne(admin, coterm([a.id, b.id], { commonEnd: addDays(b.endsOn, -1) }))).toMatchObject({
+			status: 'rejected',
+			code: 'coterm_would_shorten',
+			result: { latestEnd: b.endsOn }
+		});
+		const picked = addDays(b.endsOn, 15);
+		expect(await pushOne(admin, coterm([a.id, b.id], { commonEnd: picked }))).toMatchObject({ status: 'applied', result: { commonEnd: picked } });
+	});
+
+	it('only an admin, only the own account, each contract once', async () => {
+		const [a, b] = [await newContract(10), await newContract(40)];
+		expect(await pushOne(tech, coterm([a.id, b.id]))).toMatchObject({ status: 'rejected', code: 'not_allowed' });
+		const globexAccount = await server.accountId(globex, 'Globex Industrial');
+		expect(await pushOne(globex, coterm([a.id, b.id], {}, globexAccount))).toMatchObject({ status: 'rejected', code: 'contract_unknown' });
+		expect(await pushOne(admin, coterm([a.id, crypto.randomUUID()]))).toMatchObject({ status: 'rejected', code: 'contract_unknown' });
+		expect(await pushOne(admin, coterm([a.id, a.id]))).toMatchObject({ status: 'rejected', code: 'invalid_args' });
+		expect(await pushOne(admin, coterm([a.id]))).toMatchObject({ status: 'rejected', code: 'invalid_args' });
+		expect((await server.call(`/api/admin/contracts/coterms/${crypto.randomUUID()}/confirm`, { token: vendor, method: 'POST' })).status).toBe(404);
 	});
 });
