@@ -138,8 +138,18 @@ test('a renewal requested offline is sent online, confirmed by the vendor, and b
 	await page.getByRole('button', { name: 'Sync now' }).click();
 	await expect(page.getByText(`Ends ${longDate(endsOn)}`)).toBeVisible({ timeout: 20_000 });
 	await expect(page.getByRole('heading', { name: 'This contract cannot be renewed online' })).toBeVisible();
+	// The new certificate revision shows the new end, and prints alone.
+	const certificate = page.getByRole('region', { name: 'Maintenance certificate · revision 2' });
+	await expect(certificate).toContainText(longDate(endsOn));
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.getByRole('button', { name: 'Print certificate' })).toBeHidden();
+	await expect(certificate).toBeVisible();
+	await page.screenshot({ path: test.info().outputPath('certificate-print.png') });
+	await page.emulateMedia({ media: 'screen' });
 
+	// The home screen reminds of what ends soon; the license carries the new end in a re-signed key.
 	await page.goto('/');
+	await expect(page.getByRole('complementary', { name: 'Maintenance contracts to look at' })).toContainText('Ended: 2');
 	await app.licenseItem(contract.serial).getByRole('link').first().click();
 	await expect(page.getByText(`(${longDate(endsOn)})`)).toBeVisible();
 	await expect(page.getByText('Signature valid')).toBeVisible();

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, dayNumber, daysBetween, fromDayNumber, todayIn } from './calendar-days.ts';
 import { cotermPlan } from './coterm.ts';
+import { reminderLead } from './reminders.ts';
 import { compareVersions, expiryBucket, renewalEligibility, renewedTerm, type RenewableContract } from './renewal-rules.ts';
 
 // Every day from 1999 to 2101: month ends, 29 Feb 2000 (a leap century) and 2100 (not a leap year) included.
@@ -156,4 +157,18 @@ describe('co-terming', () => {
 			})
 		);
 	});
+});
+
+describe('reminder lead times', () => {
+	it.each([
+		[61, null],
+		[60, 60],
+		[31, 60],
+		[30, 30],
+		[8, 30],
+		[7, 7],
+		[-3, 7]
+	])('%i days left -> lead %s', (days, lead) => expect(reminderLead(days)).toBe(lead));
+
+	it('uses lead times a person set', () => expect(reminderLead(14, [90, 14])).toBe(14));
 });

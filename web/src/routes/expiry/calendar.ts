@@ -3,9 +3,7 @@
  * its last covered day, with alarms at the default reminder lead times. The UID names the contract and its
  * revision, so importing again after a renewal adds the new end rather than duplicating the old one.
  */
-import { addDays } from '@keyfield/shared';
-
-export const REMINDER_DAYS = [60, 30, 7] as const;
+import { REMINDER_LEAD_DAYS, addDays } from '@keyfield/shared';
 
 export type CalendarEntry = { id: string; revision: number; endsOn: string; summary: string; description: string };
 
@@ -43,7 +41,7 @@ export function calendarFile(entries: readonly CalendarEntry[], now: Date): stri
 			`DTEND;VALUE=DATE:${compact(addDays(e.endsOn, 1))}`,
 			`SUMMARY:${escapeText(e.summary)}`,
 			`DESCRIPTION:${escapeText(e.description)}`,
-			...REMINDER_DAYS.flatMap((days) => ['BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escapeText(e.summary)}`, `TRIGGER:-P${days}D`, 'END:VALARM']),
+			...REMINDER_LEAD_DAYS.flatMap((days) => ['BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escapeText(e.summary)}`, `TRIGGER:-P${days}D`, 'END:VALARM']),
 			'END:VEVENT'
 		);
 	}
