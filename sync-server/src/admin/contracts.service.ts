@@ -97,7 +97,7 @@ export async function confirmRenewal(db: Db, signer: Signer, actor: Actor, id: s
 			throw new AppError(409, ErrorCode.conflict, `Contract ${id} has no pending renewal ${input.renewalId}.`, { pendingRenewalId: contract.pending_renewal_id });
 		}
 		const term = renewedTerm(contract.ends_on, contract.pending_renewal_on, input.months);
-		await contracts.applyRenewal(tx, { id, accountId, version, renewalId: input.renewalId, endsOn: term.endsOn });
+		await contracts.settleRequest(tx, { id, accountId, version, endsOn: term.endsOn, revised: true, kind: 'renewal', requestId: input.renewalId });
 		const licenseIds = await resignCovered(tx, signer, contract, term.endsOn, version);
 		const result = { id, renewalId: input.renewalId, endsOn: term.endsOn, revision: contract.revision + 1, licenseIds };
 		await recordActivity(tx, { ...actor, accountId, action: 'admin.contract.confirmRenewal', details: { ...result, previousEndsOn: contract.ends_on, startsOn: term.startsOn, months: input.months } });
@@ -122,7 +122,7 @@ export async function confirmCoterm(db: Db, signer: Signer, actor: Actor, coterm
 			// The plan never shortened a contract; a renewal confirmed since may have moved an end past the common date.
 			const endsOn = c.pending_coterm_end! > c.ends_on ? c.pending_coterm_end! : c.ends_on;
 			const revised = endsOn !== c.ends_on;
-			await contracts.applyCoterm(tx, { id: c.id, accountId, version, cotermId, endsOn, revised });
+			await contracts.settleRequest(tx, { id: c.id, accountId, version, endsOn, revised, kind: 'coterm', requestId: cotermId });
 			if (revised) await resignCovered(tx, signer, c, endsOn, version);
 			lines.push({ id: c.id, endsOn, revision: revised ? c.revision + 1 : c.revision });
 		}

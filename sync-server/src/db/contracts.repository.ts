@@ -95,25 +95,6 @@ export async function recordCotermRequest(
 		.execute();
 }
 
-/** `revised`: the end moved, so the certificate gets a new revision (the contract that already ended last keeps its). */
-export async function applyCoterm(db: Db, c: { id: string; accountId: string; version: number; cotermId: string; endsOn: string; revised: boolean }): Promise<void> {
-	await db
-		.updateTable('contracts')
-		.set((eb) => ({
-			version: c.version,
-			ends_on: c.endsOn,
-			revision: c.revised ? eb('revision', '+', 1) : eb.ref('revision'),
-			pending_coterm_id: null,
-			pending_coterm_end: null,
-			pending_coterm_on: null,
-			pending_coterm_by: null,
-			last_coterm_id: c.cotermId
-		}))
-		.where('id', '=', c.id)
-		.where('account_id', '=', c.accountId)
-		.execute();
-}
-
 export async function recordRenewalRequest(db: Db, c: { id: string; accountId: string; version: number; renewalId: string; requestedOn: string; requestedBy: string }): Promise<void> {
 	await db
 		.updateTable('contracts')
@@ -123,19 +104,21 @@ export async function recordRenewalRequest(db: Db, c: { id: string; accountId: s
 		.execute();
 }
 
-/** The confirmed renewal: the new end, the next certificate revision, and the request it settles (for replays). */
-export async function applyRenewal(db: Db, c: { id: string; accountId: string; version: number; renewalId: string; endsOn: string }): Promise<void> {
+/**
+ * A confirmed request's outcome: the new end (with the next certificate revision when the end moved), the pending
+ * request cleared, and its id kept so that confirming it again is recognised and changes nothing.
+ */
+export async function settleRequest(
+	db: Db,
+	c: { id: string; accountId: string; version: number; endsOn: string; revised: boolean; kind: 'renewal' | 'coterm'; requestId: string }
+): Promise<void> {
+	const cleared =
+		c.kind === 'renewal'
+			? { pending_renewal_id: null, pending_renewal_on: null, pending_renewal_by: null, last_renewal_id: c.requestId }
+			: { pending_coterm_id: null, pending_coterm_end: null, pending_coterm_on: null, pending_coterm_by: null, last_coterm_id: c.requestId };
 	await db
 		.updateTable('contracts')
-		.set((eb) => ({
-			version: c.version,
-			ends_on: c.endsOn,
-			revision: eb('revision', '+', 1),
-			pending_renewal_id: null,
-			pending_renewal_on: null,
-			pending_renewal_by: null,
-			last_renewal_id: c.renewalId
-		}))
+		.set((eb) => ({ version: c.version, ends_on: c.endsOn, revision: c.revised ? eb('revision', '+', 1) : eb.ref('revision'), ...cleared }))
 		.where('id', '=', c.id)
 		.where('account_id', '=', c.accountId)
 		.execute();
