@@ -6,9 +6,8 @@
  */
 import { CotermContractsArgs, ErrorCode, cotermPlan, type Role } from '@keyfield/shared';
 import { recordActivity } from '../db/activity.repository.ts';
-import { lockContracts, recordCotermRequest } from '../db/contracts.repository.ts';
-import { takeVersion, userEmail } from './account-writes.ts';
-import { rejectIfPending } from './contract-pending.ts';
+import { recordCotermRequest } from '../db/contracts.repository.ts';
+import { openContractRequest } from './contract-requests.ts';
 import { defineOperation, Rejection } from './operation.ts';
 import { requireRole } from './require-role.ts';
 
@@ -21,21 +20,13 @@ export const contractCoterm = defineOperation({
 	authorize: (_tx, ctx, args) => requireRole(ctx, args.accountId, MAY_COTERM, 'Only an admin of this account can co-term its contracts.'),
 
 	async apply(tx, ctx, args) {
-		await ctx.savepoint();
-		const version = await takeVersion(tx, ctx, args.accountId);
-		const contracts = await lockContracts(tx, args.contractIds, args.accountId);
-		if (contracts.length !== args.contractIds.length) {
-			throw new Rejection(ErrorCode.contractUnknown, 'One of these contracts is not known in this workspace. Sync and pick them again.');
-		}
-		contracts.forEach(rejectIfPending);
+		const { version, contracts, today, requestedBy } = await openContractRequest(tx, ctx, args.accountId, args.contractIds);
 		const plan = cotermPlan(contracts.map((c) => ({ id: c.id, endsOn: c.ends_on, seats: c.seats })), args.commonEnd);
 		if (!plan.ok) {
 			// Two or more contracts always give a plan unless the picked date comes before one of their ends.
 			const latestEnd = plan.reason === 'would_shorten' ? plan.latestEnd : null;
 			throw new Rejection(ErrorCode.cotermWouldShorten, `Co-terming never shortens a contract: pick ${latestEnd} or later.`, { latestEnd });
 		}
-		const today = new Date().toISOString().slice(0, 10);
-		const requestedBy = await userEmail(tx, ctx.userId);
 		await recordCotermRequest(tx, { ids: args.contractIds, accountId: args.accountId, version, cotermId: args.cotermId, commonEnd: plan.commonEnd, requestedOn: today, requestedBy });
 		const result = { cotermId: args.cotermId, commonEnd: plan.commonEnd, totalSeatDays: plan.totalSeatDays, lines: plan.lines };
 		await recordActivity(tx, { userId: ctx.userId, accountId: args.accountId, action: 'contract.coterm', details: result, ip: ctx.ip, clientId: ctx.clientId, mutationId: ctx.mutationId });

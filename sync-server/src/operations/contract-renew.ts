@@ -6,9 +6,8 @@
  */
 import { ErrorCode, RenewContractArgs, renewalEligibility, type IneligibleReason, type Role } from '@keyfield/shared';
 import { recordActivity } from '../db/activity.repository.ts';
-import { lockContract, recordRenewalRequest } from '../db/contracts.repository.ts';
-import { takeVersion, userEmail } from './account-writes.ts';
-import { rejectIfPending } from './contract-pending.ts';
+import { recordRenewalRequest, toContract } from '../db/contracts.repository.ts';
+import { openContractRequest } from './contract-requests.ts';
 import { defineOperation, Rejection } from './operation.ts';
 import { requireRole } from './require-role.ts';
 
@@ -32,30 +31,15 @@ export const contractRenew = defineOperation({
 	authorize: (_tx, ctx, args) => requireRole(ctx, args.accountId, MAY_RENEW, 'Only an admin of this account can renew its contracts.'),
 
 	async apply(tx, ctx, args) {
-		// The account's version first, then the contract's lock: the order every writer of the account keeps.
-		await ctx.savepoint();
-		const version = await takeVersion(tx, ctx, args.accountId);
-		const contract = await lockContract(tx, args.contractId, args.accountId);
-		if (!contract) throw new Rejection(ErrorCode.contractUnknown, 'This contract is not known in this workspace. Sync and pick it again.');
-		rejectIfPending(contract);
-		const today = new Date().toISOString().slice(0, 10);
-		const eligibility = renewalEligibility(
-			{
-				endsOn: contract.ends_on,
-				channel: contract.channel,
-				partner: contract.partner,
-				productVersion: contract.product_version,
-				renewalCutoffVersion: contract.renewal_cutoff_version
-			},
-			today
-		);
+		const { version, contracts, today, requestedBy } = await openContractRequest(tx, ctx, args.accountId, [args.contractId]);
+		const contract = contracts[0]!;
+		const eligibility = renewalEligibility(toContract(contract), today);
 		if (!eligibility.eligible) {
 			throw new Rejection(ErrorCode.renewalNotEligible, `This contract cannot be renewed online: ${eligibility.reasons.map(reasonText).join('; ')}.`, {
 				reasons: eligibility.reasons,
 				contact: eligibility.contact
 			});
 		}
-		const requestedBy = await userEmail(tx, ctx.userId);
 		await recordRenewalRequest(tx, { id: contract.id, accountId: args.accountId, version, renewalId: args.renewalId, requestedOn: today, requestedBy });
 		await recordActivity(tx, {
 			userId: ctx.userId,
