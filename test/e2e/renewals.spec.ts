@@ -90,6 +90,17 @@ test('a contract that cannot be renewed online says why and whom to contact', as
 	await expect(page.getByRole('link', { name: 'renewals@northwind.test' })).toHaveAttribute('href', 'mailto:renewals@northwind.test');
 	await expect(page.getByRole('link', { name: '+34 911 000 111' })).toHaveAttribute('href', 'tel:+34911000111');
 	await expect(page.getByRole('button', { name: 'Renew online' })).toHaveCount(0);
+	// Reminder lead times of this contract, kept on the device.
+	const leads = page.getByLabel('Remind me this many days before the end');
+	await expect(leads).toHaveValue('60, 30, 7');
+	await leads.fill('two weeks');
+	await page.getByRole('button', { name: 'Save reminders' }).click();
+	await expect(page.getByText('Type up to five whole numbers of days from 1 to 365, separated by commas.')).toBeVisible();
+	await leads.fill('14 45');
+	await page.getByRole('button', { name: 'Save reminders' }).click();
+	await expect(page.getByText('Reminders saved on this device.')).toBeVisible();
+	await page.reload();
+	await expect(page.getByLabel('Remind me this many days before the end')).toHaveValue('45, 14');
 	await page.screenshot({ path: test.info().outputPath('contract-partner.png'), fullPage: true });
 	expect(await seriousViolations(page)).toEqual([]);
 

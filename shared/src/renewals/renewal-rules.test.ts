@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, dayNumber, daysBetween, fromDayNumber, todayIn } from './calendar-days.ts';
 import { cotermPlan } from './coterm.ts';
-import { reminderLead } from './reminders.ts';
+import { parseLeadTimes, reminderLead } from './reminders.ts';
 import { compareVersions, expiryBucket, renewalEligibility, renewedTerm, type RenewableContract } from './renewal-rules.ts';
 
 // Every day from 1999 to 2101: month ends, 29 Feb 2000 (a leap century) and 2100 (not a leap year) included.
@@ -171,4 +171,26 @@ describe('reminder lead times', () => {
 	])('%i days left -> lead %s', (days, lead) => expect(reminderLead(days)).toBe(lead));
 
 	it('uses lead times a person set', () => expect(reminderLead(14, [90, 14])).toBe(14));
+
+	it.each([
+		['60, 30, 7', [60, 30, 7]],
+		['7 30;60 30', [60, 30, 7]],
+		['90', [90]],
+		['', null],
+		['0', null],
+		['366', null],
+		['1.5', null],
+		['-7', null],
+		['1,2,3,4,5,6', null],
+		['ten', null]
+	])('parseLeadTimes(%j) = %j', (text, expected) => expect(parseLeadTimes(text)).toEqual(expected));
+
+	it('anything typed parses to null or to valid lead times', () => {
+		fc.assert(
+			fc.property(fc.string({ maxLength: 40 }), (text) => {
+				const leads = parseLeadTimes(text);
+				return leads === null || (leads.length >= 1 && leads.length <= 5 && leads.every((d, i) => Number.isInteger(d) && d >= 1 && d <= 365 && (i === 0 || d < leads[i - 1]!)));
+			})
+		);
+	});
 });

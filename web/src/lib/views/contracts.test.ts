@@ -30,6 +30,13 @@ describe('contract views', () => {
 		expect(views[0]!.accountName).toBe('Acme Field Services');
 	});
 
+	it("reaches a reminder at the default lead times, or at the contract's own", () => {
+		const byDefault = contractViews(rows, [], names, '2026-12-01');
+		expect(byDefault.map((v) => [v.contract.id, v.reminder])).toEqual([['b', 7], ['d', 7], ['c', 30], ['a', null]]);
+		const own = contractViews(rows, [], names, '2026-12-01', new Map([['a', [90]], ['c', [14]]]));
+		expect(own.map((v) => [v.contract.id, v.reminder])).toEqual([['b', 7], ['d', 7], ['c', null], ['a', 90]]);
+	});
+
 	it('shows a queued renewal until the server row carries it', () => {
 		const queued = contractViews([rows[0]!], [renewal('a', '33333333-3333-4333-8333-333333333333')], names, '2026-12-01');
 		expect(queued[0]!.queued).toEqual({ kind: 'renew', id: '33333333-3333-4333-8333-333333333333', createdAt: '2026-12-01T10:00:00.000Z' });

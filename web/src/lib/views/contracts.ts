@@ -4,7 +4,7 @@
  * yet recorded by the server (the server row's `pendingRenewal` / `pendingCoterm` takes over once it is).
  */
 import { liveQuery, type Observable } from 'dexie';
-import { EXPIRY_BUCKETS, daysBetween, expiryBucket, todayIn, type ContractRow, type ExpiryBucket } from '@keyfield/shared';
+import { EXPIRY_BUCKETS, REMINDER_LEAD_DAYS, daysBetween, expiryBucket, reminderLead, todayIn, type ContractRow, type ExpiryBucket } from '@keyfield/shared';
 import { getDb, type KeyfieldDb, type OutboxEntry } from '../db/db.ts';
 import { signedInEntries } from '../ops/outbox.ts';
 
@@ -13,6 +13,9 @@ export interface ContractView {
 	accountName: string;
 	daysLeft: number;
 	bucket: ExpiryBucket;
+	/** Reminder lead times (the user's for this contract, else the defaults) and the one reached, if any. */
+	leads: readonly number[];
+	reminder: number | null;
 	/** A renewal or co-term queued on this device, until the server row carries it. */
 	queued: { kind: 'renew' | 'coterm'; id: string; createdAt: string } | null;
 }
@@ -36,11 +39,26 @@ function queuedRequest(contract: ContractRow, entries: readonly OutboxEntry[]): 
 }
 
 /** Pure: the contracts as the dashboard lists them, soonest end first. */
-export function contractViews(rows: readonly ContractRow[], entries: readonly OutboxEntry[], accountNames: ReadonlyMap<string, string>, today: string): ContractView[] {
+export function contractViews(
+	rows: readonly ContractRow[],
+	entries: readonly OutboxEntry[],
+	accountNames: ReadonlyMap<string, string>,
+	today: string,
+	leadsById: ReadonlyMap<string, readonly number[]> = new Map()
+): ContractView[] {
 	return rows
 		.map((contract) => {
 			const daysLeft = daysBetween(today, contract.endsOn);
-			return { contract, accountName: accountNames.get(contract.accountId) ?? '', daysLeft, bucket: expiryBucket(daysLeft), queued: queuedRequest(contract, entries) };
+			const leads = leadsById.get(contract.id) ?? REMINDER_LEAD_DAYS;
+			return {
+				contract,
+				accountName: accountNames.get(contract.accountId) ?? '',
+				daysLeft,
+				bucket: expiryBucket(daysLeft),
+				leads,
+				reminder: reminderLead(daysLeft, leads),
+				queued: queuedRequest(contract, entries)
+			};
 		})
 		.sort((a, b) => a.daysLeft - b.daysLeft || a.contract.productName.localeCompare(b.contract.productName));
 }
@@ -53,7 +71,22 @@ export function bucketCounts(views: readonly ContractView[]): Record<ExpiryBucke
 
 async function load(db: KeyfieldDb, rows: ContractRow[], today: string): Promise<ContractView[]> {
 	const accounts = await db.accounts.toArray();
-	return contractViews(rows, await signedInEntries(db), new Map(accounts.map((a) => [a.id, a.name])), today);
+	return contractViews(rows, await signedInEntries(db), new Map(accounts.map((a) => [a.id, a.name])), today, await reminderLeads(db));
+}
+
+// Reminder lead times are a preference of this device (not synced): one meta row per contract that has its own.
+const LEADS_PREFIX = 'reminderLeads:';
+
+async function reminderLeads(db: KeyfieldDb): Promise<Map<string, number[]>> {
+	const rows = await db.meta.where('key').startsWith(LEADS_PREFIX).toArray();
+	return new Map(rows.map((r) => [r.key.slice(LEADS_PREFIX.length), r.value as number[]]));
+}
+
+/** Saves a contract's own lead times; the defaults again when they are the defaults. */
+export async function setReminderLeads(contractId: string, leads: readonly number[], db: KeyfieldDb = getDb()): Promise<void> {
+	const isDefault = leads.length === REMINDER_LEAD_DAYS.length && leads.every((d, i) => d === REMINDER_LEAD_DAYS[i]);
+	if (isDefault) await db.meta.delete(LEADS_PREFIX + contractId);
+	else await db.meta.put({ key: LEADS_PREFIX + contractId, value: [...leads] });
 }
 
 export function expiryView(today: string, db: KeyfieldDb = getDb()): Observable<ContractView[]> {

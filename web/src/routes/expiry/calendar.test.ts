@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { calendarFile } from './calendar.ts';
 
-const entry = { id: 'c1', revision: 2, endsOn: '2028-02-29', summary: 'Maintenance ends: Keyfield Vault; Acme, S.L.', description: 'Line one\nLine two' };
+const entry = { id: 'c1', revision: 2, endsOn: '2028-02-29', summary: 'Maintenance ends: Keyfield Vault; Acme, S.L.', description: 'Line one\nLine two', leads: [60, 30, 7] };
 
 describe('calendar export', () => {
 	const text = calendarFile([entry], new Date('2026-11-28T21:00:00.123Z'));

@@ -1,11 +1,11 @@
 /**
  * The contracts' end dates as an iCalendar file (RFC 5545) for any calendar app: one all-day event per contract on
- * its last covered day, with alarms at the default reminder lead times. The UID names the contract and its
+ * its last covered day, with an alarm at each of its reminder lead times. The UID names the contract and its
  * revision, so importing again after a renewal adds the new end rather than duplicating the old one.
  */
-import { REMINDER_LEAD_DAYS, addDays } from '@keyfield/shared';
+import { addDays } from '@keyfield/shared';
 
-export type CalendarEntry = { id: string; revision: number; endsOn: string; summary: string; description: string };
+export type CalendarEntry = { id: string; revision: number; endsOn: string; summary: string; description: string; leads: readonly number[] };
 
 function escapeText(text: string): string {
 	return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
@@ -41,7 +41,7 @@ export function calendarFile(entries: readonly CalendarEntry[], now: Date): stri
 			`DTEND;VALUE=DATE:${compact(addDays(e.endsOn, 1))}`,
 			`SUMMARY:${escapeText(e.summary)}`,
 			`DESCRIPTION:${escapeText(e.description)}`,
-			...REMINDER_LEAD_DAYS.flatMap((days) => ['BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escapeText(e.summary)}`, `TRIGGER:-P${days}D`, 'END:VALARM']),
+			...e.leads.flatMap((days) => ['BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escapeText(e.summary)}`, `TRIGGER:-P${days}D`, 'END:VALARM']),
 			'END:VEVENT'
 		);
 	}
