@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { UpgradeNotificationRow } from './entities/upgrades.ts';
 import { HostActivationRow } from './entities/hosts.ts';
 import { ReleaseRow } from './entities/releases.ts';
+import { ContractRow } from './entities/renewals.ts';
 
 export const Uuid = z.uuid();
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -191,7 +192,8 @@ export const SyncedTables = {
 	share_codes: ShareCodeRow,
 	upgradeNotifications: UpgradeNotificationRow,
 	host_activations: HostActivationRow,
-	releases: ReleaseRow
+	releases: ReleaseRow,
+	contracts: ContractRow
 } as const;
 export type SyncedTable = keyof typeof SyncedTables;
 export type SyncedRow<T extends SyncedTable> = z.infer<(typeof SyncedTables)[T]>;

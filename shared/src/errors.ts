@@ -71,7 +71,12 @@ export const ErrorCode = {
 	downloadLinkInvalid: 'download_link_invalid',
 	downloadLinkExpired: 'download_link_expired',
 	rangeNotSatisfiable: 'range_not_satisfiable',
-	checksumMismatch: 'checksum_mismatch'
+	checksumMismatch: 'checksum_mismatch',
+	// renewals (a contract the user cannot see, or that does not exist: never saying which)
+	contractUnknown: 'contract_unknown',
+	renewalNotEligible: 'renewal_not_eligible',
+	renewalAlreadyPending: 'renewal_already_pending', // a renewal or co-term of the contract waits for confirmation
+	cotermWouldShorten: 'coterm_would_shorten'
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -5,6 +5,8 @@ export * from './entities.ts';
 export * from './field-values.ts';
 export * from './entities/upgrades.ts';
 export * from './entities/hosts.ts';
+export * from './entities/renewals.ts';
+export * from './renewals/index.ts';
 export * from './host-id.ts';
 export * from './protocol/version.ts';
 export * from './protocol/push.ts';

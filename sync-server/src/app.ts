@@ -14,6 +14,7 @@ import { ARTIFACT_UPLOAD_PATH, releaseAdminRoutes } from './admin/releases.route
 import { defaultBlobStore, type BlobStore } from './downloads/blob-store.ts';
 import { downloadRoutes } from './downloads/downloads.routes.ts';
 import { downloadSecret } from './db/releases.repository.ts';
+import { contractAdminRoutes } from './admin/contracts.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import type { Database } from './db/schema.ts';
 import { notFound } from './errors.ts';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps) {
 		.route('/admin/upgrade-notifications', upgradeRoutes(db, trustProxy))
 		.route('/admin/releases', releaseAdminRoutes(db, blobs, trustProxy))
 		.route('/downloads', downloadRoutes({ db, blobs, trustProxy, secret: () => (secret ??= downloadSecret(db).catch((err) => ((secret = null), Promise.reject(err)))) }))
+		.route('/admin/contracts', contractAdminRoutes(db, deps.signer, trustProxy))
 		.route('/admin', adminRoutes(db, trustProxy))
 		.all('*', () => {
 			throw notFound('No such API endpoint.');

@@ -10,6 +10,7 @@ import { DefineFieldArgs, SetFieldsArgs } from './custom-fields.ts';
 import { ShareArgs, UnshareArgs } from './sharing.ts';
 import { UpgradeVersionArgs } from './upgrade-version.ts';
 import { ActivateHostArgs, DeactivateHostArgs, MoveHostArgs } from './hosts.ts';
+import { CotermContractsArgs, RenewContractArgs } from './renewals.ts';
 
 export const Operations = {
 	'license.requestKey': RequestKeyArgs,
@@ -23,7 +24,9 @@ export const Operations = {
 	'fields.define': DefineFieldArgs,
 	'host.activate': ActivateHostArgs,
 	'host.deactivate': DeactivateHostArgs,
-	'host.move': MoveHostArgs
+	'host.move': MoveHostArgs,
+	'contract.renew': RenewContractArgs,
+	'contract.coterm': CotermContractsArgs
 } as const satisfies Record<string, z.ZodType>;
 
 export type OperationName = keyof typeof Operations;
@@ -41,3 +44,4 @@ export * from './custom-fields.ts';
 export * from './sharing.ts';
 export * from './upgrade-version.ts';
 export * from './hosts.ts';
+export * from './renewals.ts';

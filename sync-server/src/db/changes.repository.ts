@@ -12,6 +12,7 @@ import { accountSinceTable, type AccountSince } from './sql-helpers.ts';
 import { sharingChangeSources } from './sharing-changes.ts';
 import { upgradeNotificationChanges } from './upgrade-notifications.changes.ts';
 import { releaseChanges } from './releases.changes.ts';
+import { contractChanges } from './contracts.changes.ts';
 
 type Db = Kysely<Database>;
 export type VersionedChange = { accountId: string; version: number; change: Change };
@@ -135,5 +136,6 @@ export const changeSources: readonly Fetch[] = [
 	agreementEvents,
 	...sharingChangeSources,
 	releaseChanges,
+	contractChanges,
 	tombstones
 ];

@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_upgrade_notifications.ts';
 import * as m0005 from './migrations/0005_enterprise_agreements.ts';
 import * as m0006 from './migrations/0006_host_activations.ts';
 import * as m0007 from './migrations/0007_sharing_custom_fields.ts';
+import * as m0008 from './migrations/0008_contracts.ts';
 import * as m0009 from './migrations/0009_downloads.ts';
 
 /** Listed by hand, not read from disk, so the set is the same under tsx, Vitest and a bundler. */
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
 	'0005_enterprise_agreements': m0005,
 	'0006_host_activations': m0006,
 	'0007_sharing_custom_fields': m0007,
+	'0008_contracts': m0008,
 	'0009_downloads': m0009
 };
 

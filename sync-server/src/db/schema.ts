@@ -64,6 +64,7 @@ export interface ProductsTable {
 	sku: string;
 	name: string;
 	product_version: string;
+	renewal_cutoff_version: ColumnType<string | null, string | null | undefined, string | null>; // migration 0008
 	created_at: CreatedAt;
 }
 
@@ -344,6 +345,42 @@ export interface UpgradeNotificationsTable {
 	created_at: CreatedAt;
 }
 
+// --- Renewals (migration 0008) ---
+
+export interface ContractPartner {
+	name: string;
+	email: string | null;
+	phone: string | null;
+}
+
+export interface ContractsTable {
+	id: string;
+	account_id: string;
+	version: number;
+	certificate_id: string | null;
+	license_id: string | null;
+	product_id: string;
+	product_version: string;
+	seats: number;
+	starts_on: string;
+	ends_on: string;
+	channel: 'online' | 'partner';
+	partner: Json<ContractPartner | null>;
+	purchased_on: string;
+	proof_refs: Json<string[]>;
+	revision: Generated<number>;
+	pending_renewal_id: ColumnType<string | null, string | null | undefined, string | null>;
+	pending_renewal_on: ColumnType<string | null, string | null | undefined, string | null>;
+	pending_renewal_by: ColumnType<string | null, string | null | undefined, string | null>;
+	last_renewal_id: ColumnType<string | null, string | null | undefined, string | null>;
+	pending_coterm_id: ColumnType<string | null, string | null | undefined, string | null>;
+	pending_coterm_end: ColumnType<string | null, string | null | undefined, string | null>;
+	pending_coterm_on: ColumnType<string | null, string | null | undefined, string | null>;
+	pending_coterm_by: ColumnType<string | null, string | null | undefined, string | null>;
+	last_coterm_id: ColumnType<string | null, string | null | undefined, string | null>;
+	created_at: CreatedAt;
+}
+
 export interface Database {
 	accounts: AccountsTable;
 	users: UsersTable;
@@ -378,6 +415,7 @@ export interface Database {
 	field_definitions: FieldDefinitionsTable;
 	license_history: LicenseHistoryTable;
 	upgrade_notifications: UpgradeNotificationsTable;
+	contracts: ContractsTable;
 }
 
 export type NewLicense = Insertable<LicensesTable>;

@@ -6,6 +6,7 @@ import * as vouchers from '../admin/vouchers.schemas.ts';
 import * as enterprise from '../admin/enterprise.schemas.ts';
 import * as upgrades from '../admin/upgrades.schemas.ts';
 import * as releases from '../admin/releases.schemas.ts';
+import * as contracts from '../admin/contracts.schemas.ts';
 
 export const Ok = z.object({ ok: z.literal(true) });
 
@@ -73,5 +74,14 @@ export const routes: RouteDoc[] = [
 		method: 'get', path: '/api/downloads/file', summary: 'The bytes a signed link names, no cookies needed; Range (206) resumes; ETag is the SHA-256; every request is journaled', tag: 'downloads', auth: 'none',
 		query: { a: { schema: uuid, description: 'artifact' }, u: { schema: uuid, description: 'user' }, c: { schema: uuid, description: 'entitling account' }, e: { schema: z.string(), description: 'expiry (unix seconds)' }, s: { schema: z.string(), description: 'HMAC-SHA256, base64url' } },
 		response: { status: 200, binary: 'the file (206 with Content-Range for a Range request)' }, errors: [ErrorCode.downloadLinkInvalid, ErrorCode.downloadLinkExpired, ErrorCode.notFound, ErrorCode.rangeNotSatisfiable, ErrorCode.unavailable]
-	}
+	},
+	{ method: 'post', path: '/api/admin/contracts', summary: 'Create a maintenance contract for a certificate (its licenses) or one license, bought online or from a named partner', tag: 'vendor', auth: 'vendor', request: contracts.CreateContractRequest, response: { status: 201, schema: admin.CreatedId }, errors: [...bodyErrors, ...vendorErrors, ErrorCode.notFound] },
+	{
+		method: 'get', path: '/api/admin/contracts', summary: "An account's contracts, with any renewal waiting for confirmation", tag: 'vendor', auth: 'vendor',
+		query: { accountId: { schema: uuid, description: 'the account' } },
+		response: { status: 200, schema: contracts.ContractListing }, errors: [ErrorCode.validationFailed, ...vendorErrors]
+	},
+	{ method: 'post', path: '/api/admin/contracts/{id}/confirm-renewal', summary: "Confirm a renewal's payment: extends the end (grace rule: from the old end if requested by then, else from the request day), raises the certificate revision, re-signs the covered licenses' keys; idempotent per renewalId", tag: 'vendor', auth: 'vendor', request: contracts.ConfirmRenewalRequest, response: { status: 200, schema: contracts.ConfirmedRenewal }, errors: [...bodyErrors, ...vendorErrors, ErrorCode.notFound, ErrorCode.conflict] },
+	{ method: 'post', path: '/api/admin/contracts/coterms/{id}/confirm', summary: 'Confirm a co-term request (contract.coterm): each contract it names ends on the common date, with a new revision and re-signed keys; idempotent', tag: 'vendor', auth: 'vendor', response: { status: 200, schema: contracts.ConfirmedCoterm }, errors: [ErrorCode.validationFailed, ...vendorErrors, ErrorCode.notFound] },
+	{ method: 'post', path: '/api/admin/contracts/renewal-cutoff', summary: "Set a product's renewal cutoff version (contracts bought at an earlier version renew only through a partner or after an upgrade)", tag: 'vendor', auth: 'vendor', request: contracts.SetRenewalCutoffRequest, response: { status: 200, schema: Ok }, errors: [...bodyErrors, ...vendorErrors, ErrorCode.notFound] }
 ];

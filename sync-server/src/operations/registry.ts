@@ -12,6 +12,8 @@ import { licenseUnshare } from './license-unshare.ts';
 import { hostActivate } from './host-activate.ts';
 import { hostDeactivate } from './host-deactivate.ts';
 import { hostMove } from './host-move.ts';
+import { contractRenew } from './contract-renew.ts';
+import { contractCoterm } from './contract-coterm.ts';
 import type { Operation } from './operation.ts';
 
 const modules: Record<OperationName, Operation> = {
@@ -26,7 +28,9 @@ const modules: Record<OperationName, Operation> = {
 	'fields.define': fieldsDefine,
 	'host.activate': hostActivate,
 	'host.deactivate': hostDeactivate,
-	'host.move': hostMove
+	'host.move': hostMove,
+	'contract.renew': contractRenew,
+	'contract.coterm': contractCoterm
 };
 
 // Every shared operation must have a server half, and the names must agree.

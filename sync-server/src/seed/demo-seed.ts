@@ -15,6 +15,7 @@ import { demoNotifications, seedUpgradeDemo, type DemoNotification } from './dem
 import { seedDemoHosts } from './demo-hosts.ts';
 import { seedDemoDownloads, seedExpiredScanLicense } from './demo-downloads.ts';
 import { defaultBlobStore, type BlobStore } from '../downloads/blob-store.ts';
+import { seedDemoContracts } from './demo-renewals.ts';
 
 export const DEMO_PASSWORD = 'keyfield-demo';
 
@@ -82,6 +83,7 @@ export async function seedDemo(db: Kysely<Database>, signer?: Signer, blobs: Blo
 	await seedDemoAgreement(db, system, acme.id);
 	await seedSharing(db, signer, { acme: acme.id, globex: globex.id });
 	const upgradeNotifications = await seedUpgradeDemo(db, system, acme.id, yearsFromNow(1));
+	await seedDemoContracts(db, system, acme.id, certificates);
 	const seed = { users: DEMO_USERS.map(({ email, description }) => ({ email, description })), certificates, vouchers, upgradeNotifications };
 	if (signer) await seedDemoHosts(db, signer, seed, acme.id);
 	await seedDemoDownloads(db, system, blobs);

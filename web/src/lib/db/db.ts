@@ -7,6 +7,7 @@ import type {
 	AccountRow,
 	AgreementEventRow,
 	AgreementRow,
+	ContractRow,
 	FieldDefinitionRow,
 	HostActivationRow,
 	LicenseHistoryRow,
@@ -92,6 +93,7 @@ export class KeyfieldDb extends Dexie {
 	declare upgradeNotifications: Table<UpgradeNotificationRow, string>;
 	declare releases: Table<ReleaseRow, string>;
 	declare pins: Table<PinEntry, string>;
+	declare contracts: Table<ContractRow, string>; // version 6
 
 	constructor(name: string = DB_NAME, options?: DexieOptions) {
 		super(name, options);
@@ -127,6 +129,10 @@ export class KeyfieldDb extends Dexie {
 				share_codes: 'id, accountId'
 			})
 			.upgrade((tx) => tx.table('meta').delete('cursor'));
+		// Version 6: maintenance contracts (sync schema 2 as well); the cursor goes for the same reason as in version 5.
+		this.version(6)
+			.stores({ contracts: 'id, accountId' })
+			.upgrade((tx) => tx.table('meta').delete('cursor'));
 		// Version 7: releases (catalog data) and this device's pinned artifacts. The cursor goes again: it may be past
 		// release rows this device could not keep before.
 		this.version(7)
@@ -150,6 +156,7 @@ export class KeyfieldDb extends Dexie {
 			this.license_shares,
 			this.shared_licenses,
 			this.share_codes,
+			this.contracts,
 			this.releases
 		];
 	}

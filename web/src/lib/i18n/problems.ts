@@ -124,6 +124,15 @@ export function rejectionText(code: string): RejectionText {
 			return { reason: m.hosts_reject_activation_not_active(), next: m.hosts_next_open_license(), retryable: false };
 		case ErrorCode.activationIdTaken:
 			return { reason: m.hosts_reject_activation_id_taken(), next: m.hosts_next_open_license(), retryable: false };
+		// Renewals
+		case ErrorCode.renewalNotEligible:
+			return { reason: m.renewals_reject_not_eligible(), next: m.renewals_next_open_contract(), retryable: false };
+		case ErrorCode.contractUnknown:
+			return { reason: m.renewals_reject_unknown(), next: m.renewals_next_sync(), retryable: false };
+		case ErrorCode.renewalAlreadyPending:
+			return { reason: m.renewals_reject_pending(), next: m.renewals_next_wait(), retryable: false };
+		case ErrorCode.cotermWouldShorten:
+			return { reason: m.renewals_reject_would_shorten(), next: m.renewals_next_pick_later(), retryable: false };
 		case ErrorCode.unknownOperation:
 			return { reason: m.reject_unknown_operation(), next: m.next_update_app(), retryable: false };
 		case ErrorCode.licenseReadOnly:

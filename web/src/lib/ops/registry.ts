@@ -12,6 +12,8 @@ import { share, unshare } from './sharing.ts';
 import { hostActivate } from './host-activate.ts';
 import { hostDeactivate } from './host-deactivate.ts';
 import { hostMove } from './host-move.ts';
+import { contractRenew } from './contract-renew.ts';
+import { contractCoterm } from './contract-coterm.ts';
 
 export const clientOperations: { [N in OperationName]: ClientOperation<N> } = {
 	'license.requestKey': requestKey,
@@ -25,7 +27,9 @@ export const clientOperations: { [N in OperationName]: ClientOperation<N> } = {
 	'fields.define': defineField,
 	'host.activate': hostActivate,
 	'host.deactivate': hostDeactivate,
-	'host.move': hostMove
+	'host.move': hostMove,
+	'contract.renew': contractRenew,
+	'contract.coterm': contractCoterm
 };
 
 export function clientOperation<N extends OperationName>(name: N): ClientOperation<N> {

@@ -1,0 +1,4 @@
+export * from './calendar-days.ts';
+export * from './renewal-rules.ts';
+export * from './coterm.ts';
+export * from './reminders.ts';

@@ -1,0 +1,55 @@
+/**
+ * `contract.renew`: records an online self-service renewal request on a maintenance contract. The rules are those
+ * of shared `renewalEligibility`, judged now with the server's date (a request queued offline counts from when it
+ * arrives); the vendor's confirmation of the payment then extends the contract (admin/contracts.service.ts).
+ * A contract of another account reads exactly like an unknown one.
+ */
+import { ErrorCode, RenewContractArgs, renewalEligibility, type IneligibleReason, type Role } from '@keyfield/shared';
+import { recordActivity } from '../db/activity.repository.ts';
+import { recordRenewalRequest, toContract } from '../db/contracts.repository.ts';
+import { openContractRequest } from './contract-requests.ts';
+import { defineOperation, Rejection } from './operation.ts';
+import { requireRole } from './require-role.ts';
+
+const MAY_RENEW: ReadonlySet<Role> = new Set(['admin']);
+
+function reasonText(reason: IneligibleReason): string {
+	switch (reason.kind) {
+		case 'too_early':
+			return `it can be renewed online from ${reason.opensOn} (30 days before its end)`;
+		case 'partner_channel':
+			return `it was bought from ${reason.partner?.name ?? 'a partner'}, who renews it`;
+		case 'version_before_cutoff':
+			return `it was bought at version ${reason.productVersion}, before ${reason.cutoffVersion}: upgrade to ${reason.cutoffVersion} or later to renew`;
+	}
+}
+
+export const contractRenew = defineOperation({
+	name: 'contract.renew',
+	args: RenewContractArgs,
+
+	authorize: (_tx, ctx, args) => requireRole(ctx, args.accountId, MAY_RENEW, 'Only an admin of this account can renew its contracts.'),
+
+	async apply(tx, ctx, args) {
+		const { version, contracts, today, requestedBy } = await openContractRequest(tx, ctx, args.accountId, [args.contractId]);
+		const contract = contracts[0]!;
+		const eligibility = renewalEligibility(toContract(contract), today);
+		if (!eligibility.eligible) {
+			throw new Rejection(ErrorCode.renewalNotEligible, `This contract cannot be renewed online: ${eligibility.reasons.map(reasonText).join('; ')}.`, {
+				reasons: eligibility.reasons,
+				contact: eligibility.contact
+			});
+		}
+		await recordRenewalRequest(tx, { id: contract.id, accountId: args.accountId, version, renewalId: args.renewalId, requestedOn: today, requestedBy });
+		await recordActivity(tx, {
+			userId: ctx.userId,
+			accountId: args.accountId,
+			action: 'contract.renew',
+			details: { contractId: contract.id, renewalId: args.renewalId, endsOn: contract.ends_on, requestedOn: today },
+			ip: ctx.ip,
+			clientId: ctx.clientId,
+			mutationId: ctx.mutationId
+		});
+		return { contractId: contract.id, renewalId: args.renewalId, requestedOn: today };
+	}
+});
