@@ -11,3 +11,4 @@ export * from './protocol/push.ts';
 export * from './protocol/pull.ts';
 export * from './protocol/auth.ts';
 export * from './operations/index.ts';
+export * from './permissions.ts';
