@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_upgrade_notifications.ts';
 import * as m0005 from './migrations/0005_enterprise_agreements.ts';
 import * as m0006 from './migrations/0006_host_activations.ts';
 import * as m0007 from './migrations/0007_sharing_custom_fields.ts';
+import * as m0010 from './migrations/0010_security.ts';
 
 /** Listed by hand, not read from disk, so the set is the same under tsx, Vitest and a bundler. */
 const migrations: Record<string, Migration> = {
@@ -16,7 +17,8 @@ const migrations: Record<string, Migration> = {
 	'0004_upgrade_notifications': m0004,
 	'0005_enterprise_agreements': m0005,
 	'0006_host_activations': m0006,
-	'0007_sharing_custom_fields': m0007
+	'0007_sharing_custom_fields': m0007,
+	'0010_security': m0010
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
