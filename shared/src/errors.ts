@@ -65,7 +65,11 @@ export const ErrorCode = {
 	activationNotActive: 'activation_not_active',
 	activationIdTaken: 'activation_id_taken',
 	hostAlreadyActive: 'host_already_active',
-	seatsExhausted: 'seats_exhausted'
+	seatsExhausted: 'seats_exhausted',
+	// 2-step verification (sign-in and enrolment)
+	totpRequired: 'totp_required',
+	totpInvalid: 'totp_invalid',
+	totpNotEnrolling: 'totp_not_enrolling'
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

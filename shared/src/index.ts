@@ -10,5 +10,6 @@ export * from './protocol/version.ts';
 export * from './protocol/push.ts';
 export * from './protocol/pull.ts';
 export * from './protocol/auth.ts';
+export * from './protocol/security.ts';
 export * from './operations/index.ts';
 export * from './permissions.ts';

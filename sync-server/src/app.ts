@@ -10,6 +10,7 @@ import { adminRoutes } from './admin/admin.routes.ts';
 import { voucherAdminRoutes } from './admin/vouchers.routes.ts';
 import { enterpriseAdminRoutes } from './admin/enterprise.routes.ts';
 import { upgradeRoutes } from './admin/upgrades.routes.ts';
+import { securityRoutes } from './auth/security.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import type { Database } from './db/schema.ts';
 import { notFound } from './errors.ts';
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps) {
 		})
 		.get('/openapi.json', (c) => c.json(openapi))
 		.route('/auth', authRoutes({ db, trustProxy }))
+		.route('/security', securityRoutes(db, trustProxy))
 		.route(
 			'/sync',
 			syncRoutes({ db, signer: deps.signer, pokes: deps.pokes, trustProxy, pokeDebounceMs: deps.pokeDebounceMs ?? 50, heartbeatMs: deps.heartbeatMs ?? 25_000 })

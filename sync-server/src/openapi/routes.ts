@@ -5,6 +5,7 @@ import * as admin from '../admin/admin.schemas.ts';
 import * as vouchers from '../admin/vouchers.schemas.ts';
 import * as enterprise from '../admin/enterprise.schemas.ts';
 import * as upgrades from '../admin/upgrades.schemas.ts';
+import { securityRoutes } from './security.routes.ts';
 
 export const Ok = z.object({ ok: z.literal(true) });
 
@@ -12,7 +13,7 @@ export type RouteDoc = {
 	method: 'get' | 'post' | 'delete';
 	path: string;
 	summary: string;
-	tag: 'health' | 'auth' | 'sync' | 'keys' | 'vendor';
+	tag: 'health' | 'auth' | 'security' | 'sync' | 'keys' | 'vendor';
 	auth: 'none' | 'user' | 'vendor';
 	request?: z.ZodType;
 	query?: Record<string, { schema: z.ZodType; description: string }>;
@@ -27,7 +28,7 @@ const uuid = z.uuid();
 export const routes: RouteDoc[] = [
 	{ method: 'get', path: '/api/health', summary: 'Liveness and database reachability', tag: 'health', auth: 'none', response: { status: 200, schema: Ok }, errors: [ErrorCode.unavailable] },
 	{ method: 'get', path: '/api/openapi.json', summary: 'This document', tag: 'health', auth: 'none', response: { status: 200, schema: z.object({}).loose() }, errors: [] },
-	{ method: 'post', path: '/api/auth/login', summary: 'Sign in; sets the HttpOnly kf_session cookie', tag: 'auth', auth: 'none', request: LoginRequest, response: { status: 200, schema: SessionInfo }, errors: [...bodyErrors, ErrorCode.invalidCredentials, ErrorCode.rateLimited] },
+	{ method: 'post', path: '/api/auth/login', summary: 'Sign in; sets the HttpOnly kf_session cookie', tag: 'auth', auth: 'none', request: LoginRequest, response: { status: 200, schema: SessionInfo }, errors: [...bodyErrors, ErrorCode.invalidCredentials, ErrorCode.totpRequired, ErrorCode.totpInvalid, ErrorCode.rateLimited] },
 	{ method: 'post', path: '/api/auth/logout', summary: 'Sign out and clear the cookie', tag: 'auth', auth: 'none', response: { status: 200, schema: Ok }, errors: [] },
 	{ method: 'get', path: '/api/auth/me', summary: 'The signed-in user and their accounts', tag: 'auth', auth: 'user', response: { status: 200, schema: SessionInfo }, errors: [ErrorCode.unauthorized] },
 	{ method: 'post', path: '/api/sync/push', summary: 'Apply queued operations (see components.schemas Operation.*)', tag: 'sync', auth: 'user', request: PushRequest, response: { status: 200, schema: PushResponse }, errors: [...bodyErrors, ErrorCode.unauthorized, ErrorCode.mutationGap, ErrorCode.clientOutdated, ErrorCode.clientOwnedByOtherUser] },
@@ -59,5 +60,6 @@ export const routes: RouteDoc[] = [
 		method: 'get', path: '/api/admin/upgrade-notifications', summary: "An account's upgrade notifications with the seats used so far", tag: 'vendor', auth: 'vendor',
 		query: { accountId: { schema: uuid, description: 'the notified account' } },
 		response: { status: 200, schema: upgrades.NotificationListing }, errors: [ErrorCode.validationFailed, ...vendorErrors]
-	}
+	},
+	...securityRoutes
 ];
