@@ -79,3 +79,24 @@ test('2-step verification on, other device signed out, its queue kept and sent a
 	await other.openLicenses();
 	await expect(other.licenseItem(serial)).not.toContainText(/Pending/);
 });
+
+test("an admin reads the workspace's journal, filters it, checks its chain and exports CSV", async ({ page }) => {
+	const app = new App(page);
+	await app.signIn('admin@acme.test');
+	await page.goto('/account');
+	await page.getByRole('link', { name: 'Activity journal: who changed what, and when' }).click();
+	const entries = page.getByRole('list', { name: 'Journal entries' });
+	await expect(entries.getByRole('listitem').first()).toBeVisible();
+	await page.getByLabel('Type').fill('license.requestKey');
+	await page.getByRole('button', { name: 'Apply' }).click();
+	await expect(entries.getByRole('listitem').first()).toContainText('license.requestKey');
+	await expect(entries.getByRole('listitem').filter({ hasNotText: 'license.requestKey' })).toHaveCount(0);
+	await page.getByRole('button', { name: 'Check integrity' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'The journal is intact' })).toBeVisible();
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Export CSV' }).click();
+	expect((await download).suggestedFilename()).toMatch(/^journal-.*\.csv$/);
+	expect(await seriousViolations(page)).toEqual([]);
+	await page.setViewportSize({ width: 360, height: 780 });
+	await page.screenshot({ path: test.info().outputPath('journal-360.png'), fullPage: true });
+});

@@ -26,3 +26,29 @@ export const JournalCheck = z.object({
 	brokenAt: z.object({ seq: z.number().int(), id: z.number().int(), reason: z.enum(['hash', 'link', 'gap', 'head']) }).optional()
 });
 export type JournalCheck = z.infer<typeof JournalCheck>;
+
+/** The activity journal of one account as its admins read it: newest first, at most `limit` rows. */
+export const JournalQuery = z.object({
+	accountId: Uuid,
+	user: z.string().trim().toLowerCase().max(254).optional(), // part of the email
+	action: z.string().trim().max(100).optional(), // a type, or its prefix ("license." for every license change)
+	from: z.iso.date().optional(),
+	to: z.iso.date().optional(), // inclusive
+	limit: z.coerce.number().int().min(1).max(1000).default(200),
+	format: z.enum(['json', 'csv']).default('json')
+});
+export type JournalQuery = z.input<typeof JournalQuery>;
+
+export const JournalEntry = z.object({
+	id: z.number().int(),
+	at: IsoDateTime,
+	user: z.string().nullable(),
+	action: z.string(),
+	details: z.record(z.string(), z.unknown()),
+	ip: z.string().nullable(),
+	clientId: z.string().nullable(),
+	mutationId: z.number().int().nullable()
+});
+export type JournalEntry = z.infer<typeof JournalEntry>;
+export const JournalPage = z.object({ entries: z.array(JournalEntry) });
+export type JournalPage = z.infer<typeof JournalPage>;

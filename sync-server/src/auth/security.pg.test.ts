@@ -122,4 +122,27 @@ describe('journal check', () => {
 		const vendor = await server.login('vendor@keyfield.test');
 		expect(await (await server.call('/api/security/journal/verify', { token: vendor })).json()).toMatchObject({ ok: true });
 	});
+
+	it('lists the journal filtered by user, type and day, and exports it as CSV, for admins only', async () => {
+		const admin = await newUser('ja');
+		const member = await newUser('ka', 'member');
+		const all = (await (await server.call(`/api/security/journal?accountId=${accountId}`, { token: admin.token })).json()) as { entries: { action: string; user: string | null }[] };
+		expect(all.entries.map((e) => e.action)).toContain('admin.user.create');
+		// A user added with the admin as the actor: filtering by the admin's email finds exactly that row.
+		const { id: adminId } = await server.db.selectFrom('users').select('id').where('email', '=', admin.email).executeTakeFirstOrThrow();
+		await createUser(server.db, { userId: adminId, ip: null }, { email: 'la@security.test', password: DEMO_PASSWORD, accountId, role: 'member' });
+		const filtered = (await (await server.call(`/api/security/journal?accountId=${accountId}&action=admin.user&user=JA%40`, { token: admin.token })).json()) as typeof all;
+		expect(filtered.entries).toEqual([expect.objectContaining({ action: 'admin.user.create', user: admin.email })]);
+		const today = new Date().toISOString().slice(0, 10);
+		const byDay = (await (await server.call(`/api/security/journal?accountId=${accountId}&action=admin.user.&from=${today}&to=${today}`, { token: admin.token })).json()) as typeof all;
+		expect(byDay.entries.length).toBeGreaterThanOrEqual(2);
+		expect((await server.call(`/api/security/journal?accountId=${accountId}&from=${today}&to=${'2020-01-01'}`, { token: admin.token })).status).toBe(200);
+		const csv = await server.call(`/api/security/journal?accountId=${accountId}&format=csv`, { token: admin.token });
+		expect(csv.headers.get('content-type')).toContain('text/csv');
+		const text = await csv.text();
+		expect(text.split('\r\n')[0]).toBe('id,at,user,action,details,ip,client_id,mutation_id');
+		expect(text).toContain('admin.user.create');
+		expect((await server.call(`/api/security/journal?accountId=${accountId}`, { token: member.token })).status).toBe(403);
+		expect((await server.call(`/api/security/journal?accountId=${accountId}&from=yesterday`, { token: admin.token })).status).toBe(400);
+	});
 });

@@ -1,12 +1,14 @@
 /**
  * `/api/security/*`: the signed-in user's 2-step verification (enrol with a QR code, confirm with a code, see the
  * recovery codes once, switch off with a code), their sessions (list, sign out one or every other device), and the
- * journal chain check of an account they administer (vendors: any account). Every change is journaled.
+ * journal of an account they administer (filtered, as CSV too) and its chain check (vendors: any account).
+ * Every change is journaled.
  */
-import { ErrorCode, TotpCode, Uuid, type JournalCheck, type SessionList, type TotpStatus } from '@keyfield/shared';
+import { ErrorCode, JournalQuery, TotpCode, Uuid, type JournalCheck, type JournalPage, type SessionList, type TotpStatus } from '@keyfield/shared';
 import { Hono, type Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { NIL_CHAIN, recordActivity, verifyChain } from '../db/activity.repository.ts';
+import { journalCsv, listJournal } from '../db/activity-journal.repository.ts';
 import { findMembership } from '../db/accounts.repository.ts';
 import type { Database } from '../db/schema.ts';
 import * as repo from '../db/security.repository.ts';
@@ -34,6 +36,12 @@ export function securityRoutes(db: Kysely<Database>, trustProxy: boolean) {
 		const step = matchTotp(secret, code, lastStep);
 		if (step === null || !(await repo.useStep(db, user.id, step, enable))) throw wrongCode();
 		await forgetAttempt(db, attempt);
+	}
+
+	/** The journal is for the account's admins (direct members, not partners acting for it) and vendor operators. */
+	async function requireJournalReader(c: Context<AppEnv>, accountId: string): Promise<void> {
+		const user = c.get('user');
+		if (!user.vendor && (await findMembership(db, accountId, user.id))?.role !== 'admin') throw forbidden('Only an admin of this account can read and check its journal.');
 	}
 
 	return new Hono<AppEnv>()
@@ -93,8 +101,16 @@ export function securityRoutes(db: Kysely<Database>, trustProxy: boolean) {
 			const accountId = c.req.query('accountId');
 			if (accountId === undefined && !user.vendor) throw forbidden('Only vendor operators can check the journal of sign-ins and catalog changes.');
 			const chain = accountId === undefined ? NIL_CHAIN : parseWith(Uuid, accountId);
-			if (!user.vendor && (await findMembership(db, chain, user.id))?.role !== 'admin') throw forbidden('Only an admin of this account can check its journal.');
+			await requireJournalReader(c, chain);
 			const check: JournalCheck = await verifyChain(db, chain);
 			return c.json(check);
+		})
+		.get('/journal', async (c) => {
+			const query = parseWith(JournalQuery, c.req.query());
+			await requireJournalReader(c, query.accountId);
+			const entries = await listJournal(db, query);
+			if (query.format === 'json') return c.json({ entries } satisfies JournalPage);
+			c.header('content-disposition', `attachment; filename="journal-${query.accountId}.csv"`);
+			return c.body(journalCsv(entries), 200, { 'content-type': 'text/csv; charset=utf-8' });
 		});
 }

@@ -1,5 +1,5 @@
 /** `/api/security/*` documented: 2-step verification, sessions, the journal chain check. */
-import { ErrorCode, JournalCheck, RecoveryCodes, SessionList, TotpCode, TotpEnrolment, TotpStatus } from '@keyfield/shared';
+import { ErrorCode, JournalCheck, JournalPage, RecoveryCodes, SessionList, TotpCode, TotpEnrolment, TotpStatus } from '@keyfield/shared';
 import { z } from 'zod';
 import type { RouteDoc } from './routes.ts';
 
@@ -18,5 +18,18 @@ export const securityRoutes: RouteDoc[] = [
 		method: 'get', path: '/api/security/journal/verify', summary: "Check an account's activity journal chain (admins of the account; vendors also the chain of rows without an account)", tag: 'security', auth: 'user',
 		query: { accountId: { schema: z.uuid().optional(), description: 'the account; omitted: sign-ins and catalog changes (vendors only)' } },
 		response: { status: 200, schema: JournalCheck }, errors: [...user, ErrorCode.forbidden, ErrorCode.validationFailed]
+	},
+	{
+		method: 'get', path: '/api/security/journal', summary: "An account's activity journal, newest first, for its admins and vendors (format=csv: a CSV download)", tag: 'security', auth: 'user',
+		query: {
+			accountId: { schema: z.uuid(), description: 'the account' },
+			user: { schema: z.string().optional(), description: 'part of the email of who did it' },
+			action: { schema: z.string().optional(), description: 'a type, or its prefix (license.)' },
+			from: { schema: z.iso.date().optional(), description: 'first day (UTC)' },
+			to: { schema: z.iso.date().optional(), description: 'last day (UTC), inclusive' },
+			limit: { schema: z.number().int().min(1).max(1000).optional(), description: 'at most this many rows (200)' },
+			format: { schema: z.enum(['json', 'csv']).optional(), description: 'json (default) or csv' }
+		},
+		response: { status: 200, schema: JournalPage }, errors: [...user, ErrorCode.forbidden, ErrorCode.validationFailed]
 	}
 ];
