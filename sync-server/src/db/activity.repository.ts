@@ -46,11 +46,12 @@ function journalAppend(entry: ActivityEntry, ifRowsIn: string | null): RawBuilde
 				${JSON.stringify(entry.details ?? {})}::jsonb as details, ${entry.ip ?? null}::text as ip, ${entry.clientId ?? null}::uuid as client_id,
 				${entry.mutationId ?? null}::integer as mutation_id, now() as at
 			${ifRowsIn === null ? sql`` : sql`where exists (select 1 from ${sql.table(ifRowsIn)})`}),
+		journal_content as (select ${contentHash('journal_entry')} as hash from journal_entry),
 		journal_head as (
 			insert into activity_heads (chain_id, seq, prev_hash, hash)
-			select ${chain}::uuid, 1, null, sha256(${contentHash('journal_entry')}) from journal_entry
+			select ${chain}::uuid, 1, null, sha256(hash) from journal_content
 			on conflict (chain_id) do update set seq = activity_heads.seq + 1, prev_hash = activity_heads.hash,
-				hash = sha256(activity_heads.hash || (select ${contentHash('journal_entry')} from journal_entry))
+				hash = sha256(activity_heads.hash || (select hash from journal_content))
 			returning seq, prev_hash, hash),
 		journal as (
 			insert into activity (user_id, account_id, action, details, ip, client_id, mutation_id, at, chain_seq, prev_hash, hash)

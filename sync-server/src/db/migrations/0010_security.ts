@@ -36,8 +36,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema.alterTable('activity').addColumn('chain_seq', 'bigint').execute();
 	await db.schema.alterTable('activity').addColumn('prev_hash', 'bytea').execute();
 	await db.schema.alterTable('activity').addColumn('hash', 'bytea').execute();
-	// One chain per account; rows without an account (sign-ins, catalog changes) form the nil-uuid chain.
-	await sql`create unique index activity_chain on activity ((coalesce(account_id, '00000000-0000-0000-0000-000000000000'::uuid)), chain_seq)`.execute(db);
+	// One chain per account; rows without an account (sign-ins, catalog changes) form the nil-uuid chain. No index of
+	// its own: the head's row lock orders appends, and a check reads an account's rows through activity_account_at.
 	await db.schema
 		.createTable('activity_heads')
 		.addColumn('chain_id', 'uuid', (c) => c.primaryKey())
@@ -49,7 +49,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
 	await db.schema.dropTable('activity_heads').execute();
-	await db.schema.dropIndex('activity_chain').execute();
 	for (const column of ['hash', 'prev_hash', 'chain_seq']) await db.schema.alterTable('activity').dropColumn(column).execute();
 	await db.schema.dropIndex('sessions_user').execute();
 	await db.schema.dropIndex('sessions_id').execute();
