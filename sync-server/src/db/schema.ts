@@ -15,7 +15,6 @@ export interface AccountsTable {
 	kind: 'customer' | 'partner' | 'oem' | 'vendor' | 'catalog';
 	version: Generated<number>;
 	row_version: Generated<number>;
-	require_totp: Generated<boolean>;
 	created_at: CreatedAt;
 }
 

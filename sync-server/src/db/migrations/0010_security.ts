@@ -1,9 +1,8 @@
 /**
  * Frozen. Security of accounts: 2-step verification per user (a TOTP secret while enrolling and once enabled, the
- * last time step used so a code works once, hashed single-use recovery codes), an account policy that requires it,
- * sessions that can be listed and revoked by id, and the activity journal hash-chained per account (each row keeps
- * the previous row's hash and its own; `activity_heads` holds each chain's last link, updated in the same
- * statement that appends). Rows journaled before this migration are outside the chains (chain_seq null).
+ * last time step used so a code works once, hashed single-use recovery codes), sessions that can be listed and
+ * revoked by id, and the activity journal hash-chained per account (each row keeps the previous row's hash and its
+ * own; `activity_heads` holds each chain's last link, updated in the same statement that appends). Rows journaled before this migration are outside the chains (chain_seq null).
  */
 import { sql, type Kysely } from 'kysely';
 
@@ -24,8 +23,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('used_at', 'timestamptz')
 		.addPrimaryKeyConstraint('recovery_codes_pkey', ['user_id', 'code_hash'])
 		.execute();
-
-	await db.schema.alterTable('accounts').addColumn('require_totp', 'boolean', (c) => c.notNull().defaultTo(false)).execute();
 
 	await db.schema.alterTable('sessions').addColumn('id', 'uuid', (c) => c.notNull().defaultTo(sql`gen_random_uuid()`)).execute();
 	await db.schema.alterTable('sessions').addColumn('user_agent', 'text').execute();
@@ -53,7 +50,6 @@ export async function down(db: Kysely<any>): Promise<void> {
 	await db.schema.dropIndex('sessions_user').execute();
 	await db.schema.dropIndex('sessions_id').execute();
 	for (const column of ['ip', 'user_agent', 'id']) await db.schema.alterTable('sessions').dropColumn(column).execute();
-	await db.schema.alterTable('accounts').dropColumn('require_totp').execute();
 	await db.schema.dropTable('recovery_codes').execute();
 	await db.schema.dropTable('user_totp').execute();
 }
