@@ -76,7 +76,11 @@ export const ErrorCode = {
 	contractUnknown: 'contract_unknown',
 	renewalNotEligible: 'renewal_not_eligible',
 	renewalAlreadyPending: 'renewal_already_pending', // a renewal or co-term of the contract waits for confirmation
-	cotermWouldShorten: 'coterm_would_shorten'
+	cotermWouldShorten: 'coterm_would_shorten',
+	// 2-step verification (sign-in and enrolment)
+	totpRequired: 'totp_required',
+	totpInvalid: 'totp_invalid',
+	totpNotEnrolling: 'totp_not_enrolling'
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -15,6 +15,7 @@ import { defaultBlobStore, type BlobStore } from './downloads/blob-store.ts';
 import { downloadRoutes } from './downloads/downloads.routes.ts';
 import { downloadSecret } from './db/releases.repository.ts';
 import { contractAdminRoutes } from './admin/contracts.routes.ts';
+import { securityRoutes } from './auth/security.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import type { Database } from './db/schema.ts';
 import { notFound } from './errors.ts';
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps) {
 		})
 		.get('/openapi.json', (c) => c.json(openapi))
 		.route('/auth', authRoutes({ db, trustProxy }))
+		.route('/security', securityRoutes(db, trustProxy))
 		.route(
 			'/sync',
 			syncRoutes({ db, signer: deps.signer, pokes: deps.pokes, trustProxy, pokeDebounceMs: deps.pokeDebounceMs ?? 50, heartbeatMs: deps.heartbeatMs ?? 25_000 })

@@ -14,6 +14,7 @@ import { jsonBody } from '../http/json-body.ts';
 import { SESSION_COOKIE, presentedToken, requireUser } from './authenticate.ts';
 import { verifyPassword } from './passwords.ts';
 import { beginLoginAttempt } from './rate-limit.ts';
+import { checkSecondStep, totpRequired } from './second-step.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 const SESSION_DAYS = 30;
@@ -33,16 +34,21 @@ export function authRoutes({ db, trustProxy }: AuthDeps) {
 
 	return new Hono<AppEnv>()
 		.post('/login', async (c) => {
-			const { email, password } = await jsonBody(c, LoginRequest);
+			const { email, password, totp } = await jsonBody(c, LoginRequest);
 			const ip = clientIp(c, trustProxy);
 			const attempt = await beginLoginAttempt(db, email, ip);
 			const user = await findUserByEmail(db, email);
 			if (!(await verifyPassword(user?.password_hash ?? null, password)) || !user) {
 				throw new AppError(401, ErrorCode.invalidCredentials, 'The email or password is wrong.');
 			}
+			if ((await checkSecondStep(db, user.id, totp)) === 'missing') {
+				await forgetAttempt(db, attempt); // the right password, and the code still to come: not a failure
+				throw totpRequired();
+			}
 			await forgetAttempt(db, attempt);
 			const token = newToken();
-			await insertSession(db, hashToken(token), user.id, new Date(Date.now() + SESSION_DAYS * 86_400_000));
+			const device = { userAgent: c.req.header('user-agent') ?? null, ip };
+			await insertSession(db, hashToken(token), user.id, new Date(Date.now() + SESSION_DAYS * 86_400_000), device);
 			await recordActivity(db, { userId: user.id, action: 'auth.login', ip });
 			setSessionCookie(c, token);
 			// Not in the body: the cookie is HttpOnly so page scripts never hold it. Scripts read Set-Cookie for Bearer use.

@@ -36,7 +36,7 @@ export async function registerLicense(
 		${claimBoxed ? sql`claimed as (
 			update certificates set account_id = ${l.account_id} from inserted
 			where certificates.id = ${l.certificate_id} and certificates.account_id is null),` : sql``}
-		journal as (${journalInsertIf(journal, 'inserted')})
+		${journalInsertIf(journal, 'inserted')}
 		select inserted.version from inserted join registered on registered.license_id = inserted.id`.execute(db);
 	return result.rows[0]?.version ?? null;
 }

@@ -4,6 +4,7 @@
  * Dates (`date` columns) come back as 'YYYY-MM-DD' strings: both drivers are configured that way (connect.ts).
  */
 import type { ColumnType, Generated, Insertable } from 'kysely';
+import type { ActivityHeadsTable, RecoveryCodesTable, UserTotpTable } from './security.schema.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Json<T> = ColumnType<T, string, string>;
@@ -45,9 +46,12 @@ export interface DelegationsTable {
 
 export interface SessionsTable {
 	token_hash: string;
+	id: Generated<string>;
 	user_id: string;
 	created_at: CreatedAt;
 	expires_at: ColumnType<Date, Date, Date>;
+	user_agent: string | null;
+	ip: string | null;
 }
 
 export interface LoginFailuresTable {
@@ -207,6 +211,9 @@ export interface ActivityTable {
 	ip: string | null;
 	client_id: string | null;
 	mutation_id: number | null;
+	chain_seq: number | null; // the rows' order in their account's chain (see activity.repository.ts)
+	prev_hash: Buffer | null;
+	hash: Buffer | null;
 }
 
 /** Enterprise Flexible: an agreement's term and licensee; its products and usage are below. */
@@ -416,6 +423,9 @@ export interface Database {
 	license_history: LicenseHistoryTable;
 	upgrade_notifications: UpgradeNotificationsTable;
 	contracts: ContractsTable;
+	user_totp: UserTotpTable;
+	recovery_codes: RecoveryCodesTable;
+	activity_heads: ActivityHeadsTable;
 }
 
 export type NewLicense = Insertable<LicensesTable>;

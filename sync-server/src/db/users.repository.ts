@@ -27,8 +27,11 @@ export async function countUsers(db: Db): Promise<number> {
 	return Number(row.n);
 }
 
-export async function insertSession(db: Db, tokenHash: string, userId: string, expiresAt: Date): Promise<void> {
-	await db.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, expires_at: expiresAt }).execute();
+export async function insertSession(db: Db, tokenHash: string, userId: string, expiresAt: Date, device: { userAgent?: string | null; ip?: string | null } = {}): Promise<void> {
+	await db
+		.insertInto('sessions')
+		.values({ token_hash: tokenHash, user_id: userId, expires_at: expiresAt, user_agent: device.userAgent?.slice(0, 300) ?? null, ip: device.ip ?? null })
+		.execute();
 }
 
 export async function findSessionUser(db: Db, tokenHash: string): Promise<AuthUser | undefined> {

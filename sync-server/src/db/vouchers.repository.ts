@@ -95,7 +95,7 @@ export async function redeemIntoLicense(
 				license_id = inserted.id
 			from inserted where vouchers.id = ${voucher.id} and vouchers.redeemed_at is null and vouchers.voided_at is null
 			returning vouchers.license_id),
-		journal as (${journalInsertIf(journal, 'redeemed')})
+		${journalInsertIf(journal, 'redeemed')}
 		select inserted.version from inserted join redeemed on redeemed.license_id = inserted.id`.execute(db);
 	return result.rows[0]?.version ?? null;
 }

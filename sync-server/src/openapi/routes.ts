@@ -7,6 +7,7 @@ import * as enterprise from '../admin/enterprise.schemas.ts';
 import * as upgrades from '../admin/upgrades.schemas.ts';
 import * as releases from '../admin/releases.schemas.ts';
 import * as contracts from '../admin/contracts.schemas.ts';
+import { securityRoutes } from './security.routes.ts';
 
 export const Ok = z.object({ ok: z.literal(true) });
 
@@ -14,7 +15,7 @@ export type RouteDoc = {
 	method: 'get' | 'post' | 'delete';
 	path: string;
 	summary: string;
-	tag: 'health' | 'auth' | 'sync' | 'keys' | 'vendor' | 'downloads';
+	tag: 'health' | 'auth' | 'security' | 'sync' | 'keys' | 'vendor' | 'downloads';
 	auth: 'none' | 'user' | 'vendor';
 	request?: z.ZodType | { binary: string }; // binary: a raw streamed body, described
 	query?: Record<string, { schema: z.ZodType; description: string }>;
@@ -29,7 +30,7 @@ const uuid = z.uuid();
 export const routes: RouteDoc[] = [
 	{ method: 'get', path: '/api/health', summary: 'Liveness and database reachability', tag: 'health', auth: 'none', response: { status: 200, schema: Ok }, errors: [ErrorCode.unavailable] },
 	{ method: 'get', path: '/api/openapi.json', summary: 'This document', tag: 'health', auth: 'none', response: { status: 200, schema: z.object({}).loose() }, errors: [] },
-	{ method: 'post', path: '/api/auth/login', summary: 'Sign in; sets the HttpOnly kf_session cookie', tag: 'auth', auth: 'none', request: LoginRequest, response: { status: 200, schema: SessionInfo }, errors: [...bodyErrors, ErrorCode.invalidCredentials, ErrorCode.rateLimited] },
+	{ method: 'post', path: '/api/auth/login', summary: 'Sign in; sets the HttpOnly kf_session cookie', tag: 'auth', auth: 'none', request: LoginRequest, response: { status: 200, schema: SessionInfo }, errors: [...bodyErrors, ErrorCode.invalidCredentials, ErrorCode.totpRequired, ErrorCode.totpInvalid, ErrorCode.rateLimited] },
 	{ method: 'post', path: '/api/auth/logout', summary: 'Sign out and clear the cookie', tag: 'auth', auth: 'none', response: { status: 200, schema: Ok }, errors: [] },
 	{ method: 'get', path: '/api/auth/me', summary: 'The signed-in user and their accounts', tag: 'auth', auth: 'user', response: { status: 200, schema: SessionInfo }, errors: [ErrorCode.unauthorized] },
 	{ method: 'post', path: '/api/sync/push', summary: 'Apply queued operations (see components.schemas Operation.*)', tag: 'sync', auth: 'user', request: PushRequest, response: { status: 200, schema: PushResponse }, errors: [...bodyErrors, ErrorCode.unauthorized, ErrorCode.mutationGap, ErrorCode.clientOutdated, ErrorCode.clientOwnedByOtherUser] },
@@ -83,5 +84,6 @@ export const routes: RouteDoc[] = [
 	},
 	{ method: 'post', path: '/api/admin/contracts/{id}/confirm-renewal', summary: "Confirm a renewal's payment: extends the end (grace rule: from the old end if requested by then, else from the request day), raises the certificate revision, re-signs the covered licenses' keys; idempotent per renewalId", tag: 'vendor', auth: 'vendor', request: contracts.ConfirmRenewalRequest, response: { status: 200, schema: contracts.ConfirmedRenewal }, errors: [...bodyErrors, ...vendorErrors, ErrorCode.notFound, ErrorCode.conflict] },
 	{ method: 'post', path: '/api/admin/contracts/coterms/{id}/confirm', summary: 'Confirm a co-term request (contract.coterm): each contract it names ends on the common date, with a new revision and re-signed keys; idempotent', tag: 'vendor', auth: 'vendor', response: { status: 200, schema: contracts.ConfirmedCoterm }, errors: [ErrorCode.validationFailed, ...vendorErrors, ErrorCode.notFound] },
-	{ method: 'post', path: '/api/admin/contracts/renewal-cutoff', summary: "Set a product's renewal cutoff version (contracts bought at an earlier version renew only through a partner or after an upgrade)", tag: 'vendor', auth: 'vendor', request: contracts.SetRenewalCutoffRequest, response: { status: 200, schema: Ok }, errors: [...bodyErrors, ...vendorErrors, ErrorCode.notFound] }
+	{ method: 'post', path: '/api/admin/contracts/renewal-cutoff', summary: "Set a product's renewal cutoff version (contracts bought at an earlier version renew only through a partner or after an upgrade)", tag: 'vendor', auth: 'vendor', request: contracts.SetRenewalCutoffRequest, response: { status: 200, schema: Ok }, errors: [...bodyErrors, ...vendorErrors, ErrorCode.notFound] },
+	...securityRoutes
 ];

@@ -1,17 +1,8 @@
-/** What the sharing and custom-data operations share: who may act in an account, and the version a write stamps. */
-import { ErrorCode, type Role } from '@keyfield/shared';
+/** What the sharing and custom-data operations share: the version a write stamps, and who wrote. */
 import type { Kysely } from 'kysely';
 import { bumpAccountVersion } from '../db/accounts.repository.ts';
 import type { Database } from '../db/schema.ts';
-import { Rejection, type OperationContext } from './operation.ts';
-
-/** The user's roles in the account now (direct, or through a partner that holds a delegation), or a rejection. */
-export async function requireRole(ctx: OperationContext, accountId: string, allowed: ReadonlySet<Role>, notAllowed: string): Promise<void> {
-	const access = await ctx.batch.access(accountId);
-	if (!access) throw new Rejection(ErrorCode.accountNotInScope, 'You do not have access to this account any more.');
-	const roles = [access.directRole, ...access.partnerRoles];
-	if (!roles.some((role) => role !== null && allowed.has(role))) throw new Rejection(ErrorCode.notAllowed, notAllowed);
-}
+import type { OperationContext } from './operation.ts';
 
 /** The version this mutation's rows in the account carry: the batch's, or a fresh bump (see PushBatch). */
 export async function takeVersion(tx: Kysely<Database>, ctx: OperationContext, accountId: string): Promise<number> {
@@ -32,5 +23,3 @@ export async function userEmail(tx: Kysely<Database>, userId: string): Promise<s
 	const row = await tx.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirstOrThrow();
 	return row.email;
 }
-
-export const ADMINS: ReadonlySet<Role> = new Set(['admin']);

@@ -4,20 +4,19 @@
  * until the vendor confirms it (admin/contracts.service.ts), which moves the ends and re-signs the keys.
  * Contracts of another account read exactly like unknown ones.
  */
-import { CotermContractsArgs, ErrorCode, cotermPlan, type Role } from '@keyfield/shared';
+import { CotermContractsArgs, ErrorCode, cotermPlan } from '@keyfield/shared';
 import { recordActivity } from '../db/activity.repository.ts';
 import { recordCotermRequest } from '../db/contracts.repository.ts';
 import { openContractRequest } from './contract-requests.ts';
 import { defineOperation, Rejection } from './operation.ts';
-import { requireRole } from './require-role.ts';
+import { authorizeIn } from './authorize.ts';
 
-const MAY_COTERM: ReadonlySet<Role> = new Set(['admin']);
 
 export const contractCoterm = defineOperation({
 	name: 'contract.coterm',
 	args: CotermContractsArgs,
 
-	authorize: (_tx, ctx, args) => requireRole(ctx, args.accountId, MAY_COTERM, 'Only an admin of this account can co-term its contracts.'),
+	authorize: (_tx, ctx, args) => authorizeIn(ctx, 'contract.coterm', args.accountId),
 
 	async apply(tx, ctx, args) {
 		const { version, contracts, today, requestedBy } = await openContractRequest(tx, ctx, args.accountId, args.contractIds);

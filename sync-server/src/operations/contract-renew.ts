@@ -4,14 +4,13 @@
  * arrives); the vendor's confirmation of the payment then extends the contract (admin/contracts.service.ts).
  * A contract of another account reads exactly like an unknown one.
  */
-import { ErrorCode, RenewContractArgs, renewalEligibility, type IneligibleReason, type Role } from '@keyfield/shared';
+import { ErrorCode, RenewContractArgs, renewalEligibility, type IneligibleReason } from '@keyfield/shared';
 import { recordActivity } from '../db/activity.repository.ts';
 import { recordRenewalRequest, toContract } from '../db/contracts.repository.ts';
 import { openContractRequest } from './contract-requests.ts';
 import { defineOperation, Rejection } from './operation.ts';
-import { requireRole } from './require-role.ts';
+import { authorizeIn } from './authorize.ts';
 
-const MAY_RENEW: ReadonlySet<Role> = new Set(['admin']);
 
 function reasonText(reason: IneligibleReason): string {
 	switch (reason.kind) {
@@ -28,7 +27,7 @@ export const contractRenew = defineOperation({
 	name: 'contract.renew',
 	args: RenewContractArgs,
 
-	authorize: (_tx, ctx, args) => requireRole(ctx, args.accountId, MAY_RENEW, 'Only an admin of this account can renew its contracts.'),
+	authorize: (_tx, ctx, args) => authorizeIn(ctx, 'contract.renew', args.accountId),
 
 	async apply(tx, ctx, args) {
 		const { version, contracts, today, requestedBy } = await openContractRequest(tx, ctx, args.accountId, [args.contractId]);

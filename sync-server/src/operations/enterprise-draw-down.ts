@@ -7,7 +7,8 @@
 import { DrawDownArgs, ErrorCode, agreementActiveOn } from '@keyfield/shared';
 import { productSeats, takeSeats, insertDrawnLicense } from '../db/agreements.repository.ts';
 import { findProductBySku } from '../db/catalog.repository.ts';
-import { authorizeAgreementWork, openAgreement, recordAgreementChange } from './enterprise-shared.ts';
+import { authorizeIn } from './authorize.ts';
+import { openAgreement, recordAgreementChange } from './enterprise-shared.ts';
 import { signLicense } from '../keys/sign-license.ts';
 import { defineOperation, Rejection } from './operation.ts';
 
@@ -17,7 +18,7 @@ export const enterpriseDrawDown = defineOperation({
 	name: 'enterprise.drawDown',
 	args: DrawDownArgs,
 
-	authorize: (_tx, ctx, args) => authorizeAgreementWork(ctx, args.accountId),
+	authorize: (_tx, ctx, args) => authorizeIn(ctx, 'enterprise.drawDown', args.accountId),
 
 	async apply(tx, ctx, args) {
 		const { agreement, version } = await openAgreement(tx, ctx, args.accountId, args.agreementId);

@@ -5,7 +5,8 @@
  */
 import { ErrorCode, ReleaseArgs } from '@keyfield/shared';
 import { lockDrawnLicense, returnSeats, updateDrawnLicense } from '../db/agreements.repository.ts';
-import { authorizeAgreementWork, openAgreement, recordAgreementChange } from './enterprise-shared.ts';
+import { authorizeIn } from './authorize.ts';
+import { openAgreement, recordAgreementChange } from './enterprise-shared.ts';
 import { signLicense } from '../keys/sign-license.ts';
 import { defineOperation, Rejection } from './operation.ts';
 
@@ -13,7 +14,7 @@ export const enterpriseRelease = defineOperation({
 	name: 'enterprise.release',
 	args: ReleaseArgs,
 
-	authorize: (_tx, ctx, args) => authorizeAgreementWork(ctx, args.accountId),
+	authorize: (_tx, ctx, args) => authorizeIn(ctx, 'enterprise.release', args.accountId),
 
 	async apply(tx, ctx, args) {
 		const { version } = await openAgreement(tx, ctx, args.accountId, args.agreementId);

@@ -11,16 +11,6 @@ import { insertAgreementEvent, lockAgreement, stampAgreement } from '../db/agree
 import type { Database } from '../db/schema.ts';
 import { Rejection, type OperationContext } from './operation.ts';
 
-const MAY_DRAW = new Set(['admin', 'technician']);
-
-export async function authorizeAgreementWork(ctx: OperationContext, accountId: string): Promise<void> {
-	const access = await ctx.batch.access(accountId);
-	if (!access) throw new Rejection(ErrorCode.accountNotInScope, 'You do not have access to this account any more.');
-	if (![access.directRole, ...access.partnerRoles].some((role) => role !== null && MAY_DRAW.has(role))) {
-		throw new Rejection(ErrorCode.notAllowed, 'Only an admin or a technician of this account can draw down or release seats.');
-	}
-}
-
 /** Opens the savepoint (several writes follow, and a rejection can come after the first), takes the version, locks. */
 export async function openAgreement(tx: Kysely<Database>, ctx: OperationContext, accountId: string, agreementId: string) {
 	await ctx.savepoint();

@@ -6,8 +6,9 @@ import { DefineFieldArgs, ErrorCode } from '@keyfield/shared';
 import type { z } from 'zod';
 import { recordActivity } from '../db/activity.repository.ts';
 import { insertFieldDefinition } from '../db/custom-fields.repository.ts';
-import { ADMINS, requireRole, takeVersion } from './account-writes.ts';
+import { takeVersion } from './account-writes.ts';
 import { defineOperation, Rejection } from './operation.ts';
+import { authorizeIn } from './authorize.ts';
 
 type Args = z.output<typeof DefineFieldArgs>;
 
@@ -16,7 +17,7 @@ export const fieldsDefine = defineOperation({
 	args: DefineFieldArgs,
 
 	async authorize(_tx, ctx, args: Args) {
-		await requireRole(ctx, args.accountId, ADMINS, 'Only an admin of this account can define fields.');
+		await authorizeIn(ctx, 'fields.define', args.accountId);
 	},
 
 	async apply(tx, ctx, args: Args) {

@@ -10,9 +10,10 @@ import { recordActivity } from '../db/activity.repository.ts';
 import { lockActivation, lockLicense, type LockedLicense } from '../db/host-activations.repository.ts';
 import type { Database } from '../db/schema.ts';
 import type { Signer } from '../keys/signing-key.ts';
+import { authorizeIn } from './authorize.ts';
 import { Rejection, type OperationContext } from './operation.ts';
 
-const MAY_MANAGE_HOSTS = new Set(['admin', 'technician']);
+type HostOperation = 'host.activate' | 'host.deactivate' | 'host.move';
 
 export type LockedActivation = NonNullable<Awaited<ReturnType<typeof lockActivation>>>;
 
@@ -22,32 +23,24 @@ export function rejectHostIdArgs(error: z.ZodError): Rejection | null {
 	return problem ? new Rejection(ErrorCode.hostIdInvalid, describeHostIdProblem(problem)) : null;
 }
 
-async function requireRole(ctx: OperationContext, accountId: string): Promise<void> {
-	const access = await ctx.batch.access(accountId);
-	const roles = access ? [access.directRole, ...access.partnerRoles] : [];
-	if (!roles.some((role) => role !== null && MAY_MANAGE_HOSTS.has(role))) {
-		throw new Rejection(ErrorCode.notAllowed, 'Only an admin or a technician of this account can activate or deactivate hosts.');
-	}
-}
-
 const licenseUnknown = () => new Rejection(ErrorCode.licenseUnknown, 'This license is not known, or you no longer have access to it.');
 const activationUnknown = () => new Rejection(ErrorCode.activationUnknown, 'This host activation is not known, or you no longer have access to it.');
 
 /** The license, locked for this transaction, when the user may manage its hosts. */
-export async function licenseForHosts(tx: Kysely<Database>, ctx: OperationContext, licenseId: string): Promise<LockedLicense> {
+export async function licenseForHosts(tx: Kysely<Database>, ctx: OperationContext, operation: HostOperation, licenseId: string): Promise<LockedLicense> {
 	const license = await lockLicense(tx, ctx.userId, licenseId);
 	if (!license) throw licenseUnknown();
-	await requireRole(ctx, license.account_id);
+	await authorizeIn(ctx, operation, license.account_id);
 	return license;
 }
 
 /** The activation and its license, both locked (license first: the order every host write keeps); an activation
  * of another license reads as unknown. */
-export async function activationForHosts(tx: Kysely<Database>, ctx: OperationContext, args: { activationId: string; licenseId: string }) {
+export async function activationForHosts(tx: Kysely<Database>, ctx: OperationContext, operation: HostOperation, args: { activationId: string; licenseId: string }) {
 	const { activationId, licenseId } = args;
 	const license = await lockLicense(tx, ctx.userId, licenseId);
 	if (!license) throw activationUnknown();
-	await requireRole(ctx, license.account_id);
+	await authorizeIn(ctx, operation, license.account_id);
 	const activation = await lockActivation(tx, activationId, licenseId);
 	if (!activation) throw activationUnknown();
 	return { license, activation };

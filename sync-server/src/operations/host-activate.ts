@@ -17,7 +17,7 @@ export const hostActivate = defineOperation({
 	rejectArgs: rejectHostIdArgs,
 
 	async authorize(tx, ctx, args) {
-		licenses.set(args, await licenseForHosts(tx, ctx, args.licenseId));
+		licenses.set(args, await licenseForHosts(tx, ctx, 'host.activate', args.licenseId));
 	},
 
 	async apply(tx, ctx, args) {

@@ -16,7 +16,7 @@ export const hostDeactivate = defineOperation({
 	args: DeactivateHostArgs,
 
 	async authorize(tx, ctx, args) {
-		activations.set(args, (await activationForHosts(tx, ctx, args)).activation);
+		activations.set(args, (await activationForHosts(tx, ctx, 'host.deactivate', args)).activation);
 	},
 
 	async apply(tx, ctx, args) {

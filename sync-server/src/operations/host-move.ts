@@ -17,7 +17,7 @@ export const hostMove = defineOperation({
 	rejectArgs: rejectHostIdArgs,
 
 	async authorize(tx, ctx, args) {
-		targets.set(args, await activationForHosts(tx, ctx, args));
+		targets.set(args, await activationForHosts(tx, ctx, 'host.move', args));
 	},
 
 	async apply(tx, ctx, args) {

@@ -10,8 +10,8 @@ import { licenseAccount, registerLicense } from '../db/licenses.repository.ts';
 import { signLicense } from '../keys/sign-license.ts';
 import type { Signer } from '../keys/signing-key.ts';
 import { defineOperation, Rejection } from './operation.ts';
+import { authorizeIn } from './authorize.ts';
 
-const MAY_REQUEST_KEYS = new Set(['admin', 'technician']);
 
 type Args = z.output<typeof RequestKeyArgs>;
 
@@ -54,12 +54,7 @@ export const licenseRequestKey = defineOperation({
 	},
 
 	async authorize(tx, ctx, args) {
-		const access = await ctx.batch.access(args.accountId);
-		if (!access) throw new Rejection(ErrorCode.accountNotInScope, 'You do not have access to this account any more.');
-		const roles = [access.directRole, ...access.partnerRoles];
-		if (!roles.some((role) => role !== null && MAY_REQUEST_KEYS.has(role))) {
-			throw new Rejection(ErrorCode.notAllowed, 'Only an admin or a technician of this account can request keys.');
-		}
+		await authorizeIn(ctx, 'license.requestKey', args.accountId);
 	},
 
 	async apply(tx, ctx, args) {

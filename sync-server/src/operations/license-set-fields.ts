@@ -13,13 +13,13 @@ import { fieldDefinitions, insertHistory, lastSetters, lockLicenseFields, writeL
 import type { Database } from '../db/schema.ts';
 import { scopeAccountIds } from '../db/scope.repository.ts';
 import { isSharedWithAny, sharesOfLicense, touchSharedLicense } from '../db/sharing.repository.ts';
-import { requireRole, takeVersions, userEmail } from './account-writes.ts';
+import { takeVersions, userEmail } from './account-writes.ts';
 import { defineOperation, Rejection } from './operation.ts';
+import { authorizeIn } from './authorize.ts';
 
 type Args = z.output<typeof SetFieldsArgs>;
 type Db = Kysely<Database>;
 
-const MAY_EDIT = new Set(['admin', 'technician'] as const);
 
 const PROBLEM_TEXT = {
 	not_text: 'expects text',
@@ -52,7 +52,7 @@ export const licenseSetFields = defineOperation({
 
 	async authorize(tx, ctx, args: Args) {
 		if (!(await ctx.batch.access(args.accountId))) await rejectIfSharedWithUser(tx, ctx.userId, args.licenseId);
-		await requireRole(ctx, args.accountId, MAY_EDIT, 'Only an admin or a technician of this account can edit license data.');
+		await authorizeIn(ctx, 'license.setFields', args.accountId);
 	},
 
 	async apply(tx, ctx, args: Args) {

@@ -8,8 +8,9 @@ import { ErrorCode, ShareArgs } from '@keyfield/shared';
 import type { z } from 'zod';
 import { recordActivity } from '../db/activity.repository.ts';
 import { accountByShareCode, findShare, insertShare } from '../db/sharing.repository.ts';
-import { ADMINS, requireRole, takeVersions, userEmail } from './account-writes.ts';
+import { takeVersions, userEmail } from './account-writes.ts';
 import { defineOperation, Rejection } from './operation.ts';
+import { authorizeIn } from './authorize.ts';
 
 type Args = z.output<typeof ShareArgs>;
 
@@ -23,7 +24,7 @@ export const licenseShare = defineOperation({
 	},
 
 	async authorize(_tx, ctx, args: Args) {
-		await requireRole(ctx, args.accountId, ADMINS, 'Only an admin of this account can share its licenses.');
+		await authorizeIn(ctx, 'license.share', args.accountId);
 	},
 
 	async apply(tx, ctx, args: Args) {

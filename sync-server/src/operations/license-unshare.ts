@@ -7,8 +7,9 @@ import { ErrorCode, UnshareArgs } from '@keyfield/shared';
 import type { z } from 'zod';
 import { recordActivity } from '../db/activity.repository.ts';
 import { deleteShare, lockShare } from '../db/sharing.repository.ts';
-import { ADMINS, requireRole, takeVersions } from './account-writes.ts';
+import { takeVersions } from './account-writes.ts';
 import { defineOperation, Rejection } from './operation.ts';
+import { authorizeIn } from './authorize.ts';
 
 type Args = z.output<typeof UnshareArgs>;
 
@@ -17,7 +18,7 @@ export const licenseUnshare = defineOperation({
 	args: UnshareArgs,
 
 	async authorize(_tx, ctx, args: Args) {
-		await requireRole(ctx, args.accountId, ADMINS, 'Only an admin of this account can stop sharing its licenses.');
+		await authorizeIn(ctx, 'license.unshare', args.accountId);
 	},
 
 	async apply(tx, ctx, args: Args) {

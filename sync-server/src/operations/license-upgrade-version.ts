@@ -5,15 +5,14 @@
  * the notification counts them. Partial upgrades add up until the notification's quantity is used.
  * A code of another account reads exactly like an unknown one: a notification's existence is never revealed.
  */
-import { ErrorCode, UpgradeVersionArgs, describeCodeProblem, signLicenseKey, type CodeProblem, type Role } from '@keyfield/shared';
+import { ErrorCode, UpgradeVersionArgs, describeCodeProblem, signLicenseKey, type CodeProblem } from '@keyfield/shared';
 import { bumpAccountVersion } from '../db/accounts.repository.ts';
 import { recordActivity } from '../db/activity.repository.ts';
 import { licenseIdExists, lockLicense, lockNotification, writeUpgrade } from '../db/upgrades.repository.ts';
 import type { Signer } from '../keys/signing-key.ts';
 import { defineOperation, Rejection } from './operation.ts';
-import { requireRole } from './require-role.ts';
+import { authorizeIn } from './authorize.ts';
 
-const MAY_UPGRADE = new Set<Role>(['admin', 'technician']);
 
 type KeyFacts = { id: string; accountId: string; sku: string; version: string; seats: number; maintenanceEnd: string; hostId: string | null };
 
@@ -48,7 +47,7 @@ export const licenseUpgradeVersion = defineOperation({
 		return problem ? new Rejection(ErrorCode.notificationInvalid, describeCodeProblem(problem)) : null;
 	},
 
-	authorize: (tx, ctx, args) => requireRole(ctx, args.accountId, MAY_UPGRADE, 'Only an admin or a technician of this account can upgrade licenses.'),
+	authorize: (_tx, ctx, args) => authorizeIn(ctx, 'license.upgradeVersion', args.accountId),
 
 	async apply(tx, ctx, args) {
 		const notification = await lockNotification(tx, args.accountId, args.notificationCode);

@@ -9,10 +9,10 @@ import type { z } from 'zod';
 import { accountName, lockVoucher, redeemIntoLicense, type LockedVoucher } from '../db/vouchers.repository.ts';
 import { lockAttempts, recordFailure } from '../db/voucher-attempts.repository.ts';
 import { defineOperation, Rejection, type OperationContext } from './operation.ts';
+import { authorizeIn } from './authorize.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
-const MAY_REDEEM = new Set(['admin', 'technician']);
 export const MAX_FAILED_ATTEMPTS = 10;
 export const ATTEMPT_WINDOW_SECONDS = 10 * 60;
 
@@ -85,12 +85,7 @@ export const voucherRedeem = defineOperation({
 	},
 
 	async authorize(tx, ctx, args) {
-		const access = await ctx.batch.access(args.accountId);
-		if (!access) throw new Rejection(ErrorCode.accountNotInScope, 'You do not have access to this account any more.');
-		const roles = [access.directRole, ...access.partnerRoles];
-		if (!roles.some((role) => role !== null && MAY_REDEEM.has(role))) {
-			throw new Rejection(ErrorCode.notAllowed, 'Only an admin or a technician of this account can redeem vouchers.');
-		}
+		await authorizeIn(ctx, 'voucher.redeem', args.accountId);
 	},
 
 	async apply(tx, ctx, args) {

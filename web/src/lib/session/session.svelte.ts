@@ -68,8 +68,9 @@ export class Session {
 		// No answer or a server error: the cached session stands until the server can say otherwise.
 	}
 
-	async login(email: string, password: string): Promise<LoginResult> {
-		const res = await loginRequest(this.#deps.fetch, { email: email.trim().toLowerCase(), password });
+	/** `totp`: the 6-digit code or a recovery code, once the server answered `totp_required`. */
+	async login(email: string, password: string, totp?: string): Promise<LoginResult> {
+		const res = await loginRequest(this.#deps.fetch, { email: email.trim().toLowerCase(), password, ...(totp ? { totp: totp.trim() } : {}) });
 		if (!res.ok) {
 			const { code, message, retryAfterSeconds } = res;
 			return retryAfterSeconds === undefined ? { ok: false, code, message } : { ok: false, code, message, retryAfterSeconds };

@@ -33,12 +33,13 @@ export async function callApi<S extends z.ZodType>(
 	fetchFn: Fetch,
 	path: string,
 	schema: S,
-	body?: unknown
+	body?: unknown,
+	method: 'GET' | 'POST' | 'DELETE' = body === undefined ? 'GET' : 'POST'
 ): Promise<ApiResult<z.output<S>>> {
 	let res: Response;
 	try {
 		res = await fetchFn(path, {
-			method: body === undefined ? 'GET' : 'POST',
+			method,
 			credentials: 'same-origin',
 			headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
 			body: body === undefined ? undefined : JSON.stringify(body),
