@@ -18,15 +18,15 @@ async function signInApi(request: APIRequestContext, email: string) {
 	return (await res.json()) as { accounts: { id: string; name: string }[] };
 }
 
-/** An unregistered demo serial of the named customer's certificates, looked up through the vendor API. */
-export async function freeSerial(request: APIRequestContext, customerAdminEmail: string): Promise<string> {
+/** An unregistered demo serial of the named customer's certificates (of one product if `sku` is given), looked up through the vendor API. */
+export async function freeSerial(request: APIRequestContext, customerAdminEmail: string, sku?: string): Promise<string> {
 	const { accounts } = await signInApi(request, customerAdminEmail);
 	const accountId = accounts[0]!.id;
 	await signInApi(request, 'vendor@keyfield.test');
 	const res = await request.get(`/api/admin/certificates?accountId=${accountId}`);
 	expect(res.status()).toBe(200);
-	const { certificates } = (await res.json()) as { certificates: { serials: { serial: string; licenseId: string | null }[] }[] };
-	const free = certificates.flatMap((c) => c.serials).find((s) => s.licenseId === null);
+	const { certificates } = (await res.json()) as { certificates: { sku: string; serials: { serial: string; licenseId: string | null }[] }[] };
+	const free = certificates.filter((c) => !sku || c.sku === sku).flatMap((c) => c.serials).find((s) => s.licenseId === null);
 	if (!free) throw new Error(`no free demo serial left for ${customerAdminEmail}`);
 	await request.post('/api/auth/logout');
 	return free.serial;

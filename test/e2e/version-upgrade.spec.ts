@@ -16,7 +16,7 @@ async function notifyAcme(request: APIRequestContext, quantity: number): Promise
 
 /** A technician of Acme on a fresh device with a new 5-seat Edge Gateway license, and a notification for it. */
 async function technicianWithLicense(browser: Browser, request: APIRequestContext, quantity: number) {
-	const serial = await freeSerial(request, 'admin@acme.test');
+	const serial = await freeSerial(request, 'admin@acme.test', 'KF-EDGE'); // the product the notification is for
 	const code = await notifyAcme(request, quantity);
 	const context = await browser.newContext();
 	const app = new App(await context.newPage());

@@ -25,6 +25,8 @@ class VoucherCenter {
 	/** Chooses the workspace and, when it has no registration on this device yet, registers it once. */
 	async redeemInto(label: string) {
 		await this.page.getByLabel('Redeem into').selectOption({ label });
+		// Whichever the screen settles on (it reads this device's stored registration first): the form or the code.
+		await expect(this.page.getByLabel('Voucher code').or(this.page.getByLabel('Company'))).toBeVisible();
 		if (await this.page.getByLabel('Company').isVisible()) {
 			await this.page.getByLabel('Company').fill(registration.company);
 			await this.page.getByLabel('Contact name').fill(registration.contactName);
