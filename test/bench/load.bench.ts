@@ -18,7 +18,9 @@ export async function benchLoad(devices: number, seconds: number) {
 		// One after another: parallel sign-ins from one address are what the login limit is there to stop.
 		for (let t = 0; t < Math.ceil(devices / 10); t++) {
 			const ws = await server.workspace('technician');
-			teams.push({ ...ws, token: await server.login(ws.email), serials: await server.freeSerials(ws.accountId, Math.min(1000, 10 * rounds)) });
+			const serials: string[] = []; // a fresh serial for every round of each of the team's ten devices
+			while (serials.length < 10 * rounds) serials.push(...(await server.freeSerials(ws.accountId, Math.min(1000, 10 * rounds - serials.length))));
+			teams.push({ ...ws, token: await server.login(ws.email), serials });
 		}
 		const latencies: number[] = [];
 		const failures = new Map<string, number>();
