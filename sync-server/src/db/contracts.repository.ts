@@ -1,7 +1,8 @@
 /** Maintenance contracts (migration 0008): every read and write is scoped by account, except the vendor's own. */
 import type { ContractRow } from '@keyfield/shared';
 import type { Kysely, Selectable } from 'kysely';
-import type { ContractPartner, ContractsTable, Database } from './schema.ts';
+import type { ContractPartner, ContractsTable } from './renewals.schema.ts';
+import type { Database } from './schema.ts';
 
 type Db = Kysely<Database>;
 

@@ -1,7 +1,8 @@
 /** SQL for custom data: an account's field definitions, a license's fields, and their history. */
 import type { FieldValue } from '@keyfield/shared';
 import type { Kysely } from 'kysely';
-import type { Database, FieldDefinitionsTable } from './schema.ts';
+import type { FieldDefinitionsTable } from './field-operations.schema.ts';
+import type { Database } from './schema.ts';
 import { isUniqueViolation } from './transaction.ts';
 
 type Db = Kysely<Database>;

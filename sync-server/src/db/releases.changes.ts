@@ -5,7 +5,7 @@
 import type { ArtifactInfo } from '@keyfield/shared';
 import type { Selectable } from 'kysely';
 import { changedRows } from './changes.repository.ts';
-import type { ReleasesTable } from './schema.ts';
+import type { ReleasesTable } from './downloads.schema.ts';
 
 type ReleaseSqlRow = Selectable<ReleasesTable> & { product_name: string; artifacts: ArtifactInfo[] };
 type Fetch = ReturnType<typeof changedRows>;

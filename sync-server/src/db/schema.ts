@@ -5,9 +5,12 @@
  */
 import type { ColumnType, Generated, Insertable } from 'kysely';
 import type { ActivityHeadsTable, RecoveryCodesTable, UserTotpTable } from './security.schema.ts';
+import type { AgreementEventsTable, AgreementProductsTable, AgreementsTable, FieldDefinitionsTable, HostActivationsTable, LicenseHistoryTable, LicenseSharesTable, ShareCodesTable, SharedLicensesTable, UpgradeNotificationsTable, VoucherAttemptsTable, VoucherBatchesTable, VouchersTable } from './field-operations.schema.ts';
+import type { ArtifactsTable, DownloadSecretsTable, ReleasesTable } from './downloads.schema.ts';
+import type { ContractsTable } from './renewals.schema.ts';
 
-type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
-type Json<T> = ColumnType<T, string, string>;
+export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+export type Json<T> = ColumnType<T, string, string>;
 
 export interface AccountsTable {
 	id: string;
@@ -116,49 +119,6 @@ export interface LicensesTable {
 	created_at: CreatedAt;
 }
 
-export interface HostActivationsTable {
-	id: string;
-	account_id: string;
-	version: number;
-	license_id: string;
-	host_id: string;
-	key: string;
-	activated_at: CreatedAt;
-	activated_by: string | null;
-	deactivated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-	deactivated_by: ColumnType<string | null, string | null | undefined, string | null>;
-	moved_to: ColumnType<string | null, string | null | undefined, string | null>;
-}
-
-export interface ReleasesTable {
-	id: string;
-	account_id: string;
-	version: number;
-	sku: string;
-	release_version: string;
-	platform: string;
-	channel: 'stable' | 'beta';
-	notes: string;
-	published_on: string;
-	created_at: CreatedAt;
-}
-
-export interface ArtifactsTable {
-	id: string;
-	account_id: string;
-	release_id: string;
-	file_name: string;
-	size: ColumnType<string, number, never>; // bigint: pg returns it as text
-	sha256: string;
-	content_type: string;
-	created_at: CreatedAt;
-}
-
-export interface DownloadSecretsTable {
-	id: number;
-	secret: string;
-}
-
 export interface TombstonesTable {
 	id: Generated<number>;
 	account_id: string;
@@ -216,175 +176,10 @@ export interface ActivityTable {
 	hash: Buffer | null;
 }
 
-/** Enterprise Flexible: an agreement's term and licensee; its products and usage are below. */
-export interface AgreementsTable {
-	id: string;
-	account_id: string;
-	version: number;
-	name: string;
-	starts_on: string;
-	ends_on: string;
-	licensee: Json<LicenseRegistration>;
-	created_at: CreatedAt;
-}
-
-export interface AgreementProductsTable {
-	agreement_id: string;
-	account_id: string;
-	sku: string;
-	seat_cap: number;
-	seats_used: Generated<number>;
-}
-
-export interface AgreementEventsTable {
-	id: string;
-	account_id: string;
-	version: number;
-	agreement_id: string;
-	sku: string;
-	kind: 'draw' | 'release';
-	seats: number;
-	license_id: string;
-	user_email: string;
-	at: CreatedAt;
-}
-
 /** Public halves of every signing key a process has used, so keys signed by any process verify. */
 export interface SigningKeysTable {
 	kid: string;
 	public_key: string;
-	created_at: CreatedAt;
-}
-
-export interface VoucherBatchesTable {
-	id: string;
-	product_id: string;
-	seats: number;
-	term_months: number;
-	expires_on: string; // the last day a code of the batch can be redeemed (UTC)
-	restricted_account_id: string | null; // only this account's users may redeem (to others the codes do not exist)
-	created_at: CreatedAt;
-}
-
-export interface VouchersTable {
-	id: string;
-	code: string;
-	batch_id: string;
-	voided_at: Date | null;
-	redeemed_at: Date | null;
-	redeemed_by: string | null;
-	redeemed_account_id: string | null;
-	license_id: string | null;
-}
-
-/** A user's failed voucher redemptions in the current window (see operations/voucher-attempts.ts). */
-export interface VoucherAttemptsTable {
-	user_id: string;
-	failures: number;
-	window_start: Date;
-}
-
-// --- Sharing and custom data (migration 0007) ---
-
-export interface ShareCodesTable {
-	account_id: string;
-	version: number;
-	code: string;
-}
-
-/** The owner's side of a share. */
-export interface LicenseSharesTable {
-	id: string;
-	account_id: string;
-	version: number;
-	license_id: string;
-	recipient_account_id: string;
-	shared_by: string;
-	shared_at: CreatedAt;
-}
-
-/** The recipient's side (same id); the license itself is read through it, so the copy is never stale. */
-export interface SharedLicensesTable {
-	id: string;
-	account_id: string;
-	version: number;
-	license_id: string;
-	owner_account_id: string;
-	shared_at: CreatedAt;
-}
-
-export interface FieldDefinitionsTable {
-	id: string;
-	account_id: string;
-	version: number;
-	name: string;
-	type: 'text' | 'number' | 'date' | 'choice';
-	choices: Json<string[]>;
-}
-
-type JsonValue = ColumnType<string | number | null, string, string>;
-
-export interface LicenseHistoryTable {
-	id: string;
-	account_id: string;
-	version: number;
-	license_id: string;
-	field: string;
-	old_value: JsonValue;
-	new_value: JsonValue;
-	changed_by: string;
-	changed_by_user_id: string | null;
-	replaced_user_id: string | null;
-	seq: Generated<number>;
-	at: CreatedAt;
-}
-
-export interface UpgradeNotificationsTable {
-	id: string;
-	account_id: string;
-	version: number;
-	code: string;
-	sku: string;
-	target_sku: string;
-	quantity: number;
-	used: Generated<number>;
-	expires_on: string;
-	created_at: CreatedAt;
-}
-
-// --- Renewals (migration 0008) ---
-
-export interface ContractPartner {
-	name: string;
-	email: string | null;
-	phone: string | null;
-}
-
-export interface ContractsTable {
-	id: string;
-	account_id: string;
-	version: number;
-	certificate_id: string | null;
-	license_id: string | null;
-	product_id: string;
-	product_version: string;
-	seats: number;
-	starts_on: string;
-	ends_on: string;
-	channel: 'online' | 'partner';
-	partner: Json<ContractPartner | null>;
-	purchased_on: string;
-	proof_refs: Json<string[]>;
-	revision: Generated<number>;
-	pending_renewal_id: ColumnType<string | null, string | null | undefined, string | null>;
-	pending_renewal_on: ColumnType<string | null, string | null | undefined, string | null>;
-	pending_renewal_by: ColumnType<string | null, string | null | undefined, string | null>;
-	last_renewal_id: ColumnType<string | null, string | null | undefined, string | null>;
-	pending_coterm_id: ColumnType<string | null, string | null | undefined, string | null>;
-	pending_coterm_end: ColumnType<string | null, string | null | undefined, string | null>;
-	pending_coterm_on: ColumnType<string | null, string | null | undefined, string | null>;
-	pending_coterm_by: ColumnType<string | null, string | null | undefined, string | null>;
-	last_coterm_id: ColumnType<string | null, string | null | undefined, string | null>;
 	created_at: CreatedAt;
 }
 

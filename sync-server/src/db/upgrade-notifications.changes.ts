@@ -4,7 +4,7 @@
  */
 import type { Selectable } from 'kysely';
 import { changedRows } from './changes.repository.ts';
-import type { UpgradeNotificationsTable } from './schema.ts';
+import type { UpgradeNotificationsTable } from './field-operations.schema.ts';
 
 type NotificationRow = Selectable<UpgradeNotificationsTable> & { target_name: string; target_version: string };
 type Fetch = ReturnType<typeof changedRows>;
