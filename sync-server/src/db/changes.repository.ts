@@ -6,6 +6,7 @@
  * its cost follows the changes, never the table size.
  */
 import type { Change, SyncedTable } from '@keyfield/shared';
+import { licenseColumns } from './license-columns.ts';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from './schema.ts';
 import { accountSinceTable, type AccountSince } from './sql-helpers.ts';
@@ -67,17 +68,7 @@ const licenses = changedRows<Selectable<Database['licenses']>>('licenses x', 'x.
 	origin: r.origin,
 	sourceId: r.source_id,
 	certificateId: r.certificate_id,
-	sku: r.sku,
-	productName: r.product_name,
-	productVersion: r.product_version,
-	serial: r.serial,
-	seats: r.seats,
-	maintenanceEnd: r.maintenance_end,
-	key: r.key,
-	registration: r.registration,
-	hostId: r.host_id,
-	status: r.status,
-	fields: r.fields,
+	...licenseColumns(r),
 	createdAt: new Date(r.created_at).toISOString()
 }));
 

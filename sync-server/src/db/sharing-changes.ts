@@ -1,5 +1,6 @@
 /** Change sources of the sharing and custom-data tables (one `changedRows` each, see changes.repository.ts). */
 import { changedRows } from './changes.repository.ts';
+import { licenseColumns } from './license-columns.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -48,17 +49,7 @@ const sharedLicenses = changedRows<SharedRow>(
 		id: r.id,
 		licenseId: r.license_id,
 		ownerAccountName: r.owner_name,
-		sku: r.sku,
-		productName: r.product_name,
-		productVersion: r.product_version,
-		serial: r.serial,
-		seats: r.seats,
-		maintenanceEnd: r.maintenance_end,
-		key: r.key,
-		registration: r.registration,
-		hostId: r.host_id,
-		status: r.status,
-		fields: r.fields,
+		...licenseColumns(r),
 		sharedAt: iso(r.shared_at)
 	})
 );
