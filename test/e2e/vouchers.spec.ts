@@ -109,7 +109,8 @@ test('a mistyped voucher code is caught on the device, naming the group, and not
 	await expect(app.status).toContainText('0 pending');
 });
 
-test('a stack of vouchers scanned with the camera (ZXing where there is no BarcodeDetector): each queued once, then redeemed', async ({ request }, testInfo) => {
+test('a stack of vouchers scanned with the camera (jsQR and ZXing where there is no BarcodeDetector): each queued once, then redeemed', async ({ request }, testInfo) => {
+	test.setTimeout(120_000); // a second browser of its own, with a camera
 	const [a, b] = await mintVouchers(request, 2);
 	const video = testInfo.outputPath('vouchers.y4m');
 	// Two vouchers held up in turn, with something that is not a voucher in between; the file loops.
