@@ -1,12 +1,15 @@
 /**
  * The journal: one row per state change, written in the same transaction as the change, append-only and
- * hash-chained per account. Each append is one statement: an upsert of the account's chain head (which takes the
- * head's row lock, so appends to one chain queue and the head they read is the latest committed one, also under
- * READ COMMITTED) and the insert of the row with the head's previous hash, the new hash and the position.
- * hash = sha256(prev_hash || sha256(content)); content is the row's own columns as a jsonb array (canonical text).
+ * hash-chained per account. hash = sha256(prev_hash || sha256(content)); content is the row's own columns as a
+ * jsonb array (canonical text). `activity_heads` holds each chain's last link.
+ * Appending takes two statements whatever the number of rows: the first locks the chains' heads (a no-op upsert,
+ * which also creates a missing head as an empty placeholder), so appends to one chain queue and read the latest
+ * committed head, also under READ COMMITTED; the second inserts the rows with their links and moves the heads.
+ * A push gathers its mutations' rows and appends them once at the end (see PushBatch): the head is then locked only
+ * from the end of the batch to its commit, and a batch of 100 costs two statements, not 100 upserts of one head.
  * Tampering shows in `verifyChain`: a changed row no longer hashes to its stored hash, a deleted one leaves a gap.
  */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 
 export type ActivityEntry = {
@@ -27,36 +30,48 @@ const contentHash = (source: string) =>
 	sql.raw(`sha256(convert_to(jsonb_build_array(${source}.user_id, ${source}.account_id, ${source}.action, ${source}.details,
 		${source}.ip, ${source}.client_id, ${source}.mutation_id, floor(extract(epoch from ${source}.at) * 1000000)::bigint)::text, 'UTF8'))`);
 
-/** Appends a journal row in its own statement. */
-export async function recordActivity(db: Kysely<Database>, entry: ActivityEntry): Promise<void> {
-	await sql`with ${journalAppend(entry, null)} select 1`.execute(db);
+/** Appends one journal row. */
+export function recordActivity(db: Kysely<Database>, entry: ActivityEntry): Promise<void> {
+	return appendActivities(db, [entry]);
 }
 
-/** For a write that folds the journal into its own statement: CTEs to put after `with`, appending only when the CTE
- * `ifRowsIn` (a write's RETURNING, zero or one row) has a row, so no journal row is left for a write that did not
- * take place. Raw SQL rather than a query builder: push builds it per mutation, and building showed in profiles. */
-export function journalInsertIf(entry: ActivityEntry, ifRowsIn: string) {
-	return journalAppend(entry, ifRowsIn);
-}
-
-function journalAppend(entry: ActivityEntry, ifRowsIn: string | null): RawBuilder<unknown> {
-	const chain = entry.accountId ?? NIL_CHAIN;
-	return sql`journal_entry as (
-			select ${entry.userId ?? null}::uuid as user_id, ${entry.accountId ?? null}::uuid as account_id, ${entry.action}::text as action,
-				${JSON.stringify(entry.details ?? {})}::jsonb as details, ${entry.ip ?? null}::text as ip, ${entry.clientId ?? null}::uuid as client_id,
-				${entry.mutationId ?? null}::integer as mutation_id, now() as at
-			${ifRowsIn === null ? sql`` : sql`where exists (select 1 from ${sql.table(ifRowsIn)})`}),
-		journal_content as (select ${contentHash('journal_entry')} as hash from journal_entry),
-		journal_head as (
-			insert into activity_heads (chain_id, seq, prev_hash, hash)
-			select ${chain}::uuid, 1, null, sha256(hash) from journal_content
-			on conflict (chain_id) do update set seq = activity_heads.seq + 1, prev_hash = activity_heads.hash,
-				hash = sha256(activity_heads.hash || (select hash from journal_content))
-			returning seq, prev_hash, hash),
-		journal as (
+/** Appends journal rows in their order, each chain continuing from its head. */
+export async function appendActivities(db: Kysely<Database>, entries: readonly ActivityEntry[]): Promise<void> {
+	if (entries.length === 0) return;
+	const rows = entries.map((e) => ({
+		user_id: e.userId ?? null,
+		account_id: e.accountId ?? null,
+		action: e.action,
+		details: e.details ?? {},
+		ip: e.ip ?? null,
+		client_id: e.clientId ?? null,
+		mutation_id: e.mutationId ?? null
+	}));
+	const chains = [...new Set(rows.map((r) => r.account_id ?? NIL_CHAIN))].sort();
+	await sql`insert into activity_heads (chain_id, seq, prev_hash, hash)
+		select chain_id, 0, null, ''::bytea from unnest(${chains}::uuid[]) as chain_id order by chain_id
+		on conflict (chain_id) do update set seq = activity_heads.seq`.execute(db);
+	await sql`with recursive
+		entries as (
+			select e.*, now() as at, coalesce(e.account_id, ${NIL_CHAIN}::uuid) as chain_id,
+				row_number() over (partition by coalesce(e.account_id, ${NIL_CHAIN}::uuid) order by e.ord) as n
+			from rows from (jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+				as (user_id uuid, account_id uuid, action text, details jsonb, ip text, client_id uuid, mutation_id integer))
+				with ordinality as e(user_id, account_id, action, details, ip, client_id, mutation_id, ord)),
+		content as (select e.*, ${contentHash('e')} as content_hash from entries e),
+		links as (
+			select c.chain_id, c.n, h.seq + 1 as seq, case when h.seq = 0 then null else h.hash end as prev_hash, sha256(h.hash || c.content_hash) as hash
+			from content c join activity_heads h on h.chain_id = c.chain_id where c.n = 1
+			union all
+			select c.chain_id, c.n, l.seq + 1, l.hash, sha256(l.hash || c.content_hash)
+			from links l join content c on c.chain_id = l.chain_id and c.n = l.n + 1),
+		inserted as (
 			insert into activity (user_id, account_id, action, details, ip, client_id, mutation_id, at, chain_seq, prev_hash, hash)
-			select e.user_id, e.account_id, e.action, e.details, e.ip, e.client_id, e.mutation_id, e.at, h.seq, h.prev_hash, h.hash
-			from journal_entry e, journal_head h)`;
+			select c.user_id, c.account_id, c.action, c.details, c.ip, c.client_id, c.mutation_id, c.at, l.seq, l.prev_hash, l.hash
+			from content c join links l on l.chain_id = c.chain_id and l.n = c.n order by c.ord)
+		update activity_heads h set seq = last.seq, prev_hash = last.prev_hash, hash = last.hash
+		from (select distinct on (chain_id) chain_id, seq, prev_hash, hash from links order by chain_id, n desc) last
+		where h.chain_id = last.chain_id`.execute(db);
 }
 
 export type ChainCheck = { ok: true; rows: number } | { ok: false; rows: number; brokenAt: { seq: number; id: number; reason: 'hash' | 'link' | 'gap' | 'head' } };

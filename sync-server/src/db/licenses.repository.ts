@@ -1,12 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import { accountVersionSource } from './accounts.repository.ts';
-import { journalInsertIf, type ActivityEntry } from './activity.repository.ts';
 import type { Database, NewLicense } from './schema.ts';
 
 /**
  * One round trip for everything a registration writes (push runs it per mutation, so round trips count): the
  * account version (bumped, or the one this transaction took already, see `accountVersionSource`), the license,
- * its serial marked registered, its boxed certificate claimed for the account (`claimBoxed`), and the journal row.
+ * its serial marked registered, and its boxed certificate claimed for the account (`claimBoxed`). The caller journals it.
  * Returns the license's version, or null when the license id is taken: then nothing but a version bump (when
  * `versionTaken` is null) is written, since every other write hangs off the inserted row; the caller opens a
  * savepoint before a bumping call to roll that back.
@@ -15,7 +14,6 @@ export async function registerLicense(
 	db: Kysely<Database>,
 	license: Omit<NewLicense, 'version'>,
 	versionTaken: number | null,
-	journal: ActivityEntry,
 	claimBoxed: boolean
 ): Promise<number | null> {
 	// Raw SQL rather than the query builder: this runs once per pushed mutation, and building the five-CTE query
@@ -32,11 +30,10 @@ export async function registerLicense(
 			on conflict (id) do nothing
 			returning id, serial, version),
 		registered as (
-			update serials set license_id = inserted.id from inserted where serials.serial = inserted.serial returning serials.license_id),
-		${claimBoxed ? sql`claimed as (
+			update serials set license_id = inserted.id from inserted where serials.serial = inserted.serial returning serials.license_id)
+		${claimBoxed ? sql`, claimed as (
 			update certificates set account_id = ${l.account_id} from inserted
-			where certificates.id = ${l.certificate_id} and certificates.account_id is null),` : sql``}
-		${journalInsertIf(journal, 'inserted')}
+			where certificates.id = ${l.certificate_id} and certificates.account_id is null)` : sql``}
 		select inserted.version from inserted join registered on registered.license_id = inserted.id`.execute(db);
 	return result.rows[0]?.version ?? null;
 }

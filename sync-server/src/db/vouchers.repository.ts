@@ -1,7 +1,6 @@
 /** Vouchers and their batches: minted by the vendor, redeemed once into a license, voided while unredeemed. */
 import { sql, type Kysely } from 'kysely';
 import { accountVersionSource } from './accounts.repository.ts';
-import { journalInsertIf, type ActivityEntry } from './activity.repository.ts';
 import type { Database, NewLicense } from './schema.ts';
 
 type Db = Kysely<Database>;
@@ -70,15 +69,14 @@ export async function lockVoucher(db: Db, code: string, userId: string) {
 
 /**
  * One round trip, like `registerLicense`: the account version, the license, the voucher marked redeemed (only if
- * it still is not: the row lock makes that certain, the condition keeps it so), and the journal row. Returns the
+ * it still is not: the row lock makes that certain, the condition keeps it so); the caller journals it. Returns the
  * license's version, or null when the license id is taken: then only a version bump may have been written.
  */
 export async function redeemIntoLicense(
 	db: Db,
 	license: Omit<NewLicense, 'version' | 'origin' | 'source_id' | 'certificate_id' | 'serial'>,
 	voucher: { id: string; redeemedBy: string },
-	versionTaken: number | null,
-	journal: ActivityEntry
+	versionTaken: number | null
 ): Promise<number | null> {
 	const l = license;
 	const result = await sql<{ version: number }>`
@@ -94,8 +92,7 @@ export async function redeemIntoLicense(
 			update vouchers set redeemed_at = now(), redeemed_by = ${voucher.redeemedBy}, redeemed_account_id = ${l.account_id},
 				license_id = inserted.id
 			from inserted where vouchers.id = ${voucher.id} and vouchers.redeemed_at is null and vouchers.voided_at is null
-			returning vouchers.license_id),
-		${journalInsertIf(journal, 'redeemed')}
+			returning vouchers.license_id)
 		select inserted.version from inserted join redeemed on redeemed.license_id = inserted.id`.execute(db);
 	return result.rows[0]?.version ?? null;
 }

@@ -88,7 +88,15 @@ export const licenseRequestKey = defineOperation({
 			host_id: args.hostId ?? null,
 			status: 'active' as const
 		};
-		const journal = {
+		const versionTaken = ctx.batch.versionTaken(args.accountId);
+		// One statement writes the license, the serial and the claim, all or none (license id taken).
+		// Only a version bump is written regardless, so only then is a savepoint needed to undo it on that rejection.
+		if (versionTaken === null) await ctx.savepoint();
+		const version = await registerLicense(tx, license, versionTaken, owner === null);
+		if (version === null) throw new Rejection(ErrorCode.licenseIdTaken, 'This request was already used for another license. Start a new request.');
+		ctx.batch.versionUsed(args.accountId, version);
+		ctx.batch.serialRegistered(serial.serial, args.licenseId, owner === null ? args.accountId : null);
+		ctx.batch.journal({
 			userId: ctx.userId,
 			accountId: args.accountId,
 			action: 'license.requestKey',
@@ -96,15 +104,7 @@ export const licenseRequestKey = defineOperation({
 			ip: ctx.ip,
 			clientId: ctx.clientId,
 			mutationId: ctx.mutationId
-		};
-		const versionTaken = ctx.batch.versionTaken(args.accountId);
-		// One statement writes the license, the serial, the claim and the journal row, all or none (license id taken).
-		// Only a version bump is written regardless, so only then is a savepoint needed to undo it on that rejection.
-		if (versionTaken === null) await ctx.savepoint();
-		const version = await registerLicense(tx, license, versionTaken, journal, owner === null);
-		if (version === null) throw new Rejection(ErrorCode.licenseIdTaken, 'This request was already used for another license. Start a new request.');
-		ctx.batch.versionUsed(args.accountId, version);
-		ctx.batch.serialRegistered(serial.serial, args.licenseId, owner === null ? args.accountId : null);
+		});
 		return { licenseId: args.licenseId, existing: false };
 	}
 });

@@ -104,7 +104,7 @@ export const voucherRedeem = defineOperation({
 		const maintenanceEnd = addMonths(today, voucher.term_months);
 		const key = await signKey(ctx, args, voucher, maintenanceEnd);
 		const versionTaken = ctx.batch.versionTaken(args.accountId);
-		// One statement writes the license, the redemption and the journal row, all or none (license id taken);
+		// One statement writes the license and the redemption, both or neither (license id taken);
 		// only a version bump is written regardless, so only then is a savepoint needed to undo it.
 		if (versionTaken === null) await ctx.savepoint();
 		const version = await redeemIntoLicense(
@@ -122,19 +122,19 @@ export const voucherRedeem = defineOperation({
 				status: 'active'
 			},
 			{ id: voucher.id, redeemedBy: ctx.userId },
-			versionTaken,
-			{
-				userId: ctx.userId,
-				accountId: args.accountId,
-				action: 'voucher.redeem',
-				details: { licenseId: args.licenseId, voucherId: voucher.id, code: voucher.code, sku: voucher.sku, seats: voucher.seats },
-				ip: ctx.ip,
-				clientId: ctx.clientId,
-				mutationId: ctx.mutationId
-			}
+			versionTaken
 		);
 		if (version === null) throw new Rejection(ErrorCode.licenseIdTaken, 'This redemption was already used for another license. Scan or type the voucher again.');
 		ctx.batch.versionUsed(args.accountId, version);
+		ctx.batch.journal({
+			userId: ctx.userId,
+			accountId: args.accountId,
+			action: 'voucher.redeem',
+			details: { licenseId: args.licenseId, voucherId: voucher.id, code: voucher.code, sku: voucher.sku, seats: voucher.seats },
+			ip: ctx.ip,
+			clientId: ctx.clientId,
+			mutationId: ctx.mutationId
+		});
 		return { licenseId: args.licenseId, existing: false };
 	}
 });

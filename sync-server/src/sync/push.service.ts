@@ -40,8 +40,11 @@ export async function push(deps: PushDeps, userId: string, ip: string, request: 
 			: new Map();
 		const results: MutationResult[] = [];
 		const fresh: MutationResult[] = [];
-		const finish = () => storeResults(tx, clientId, fresh);
 		const batch = new PushBatch(tx, userId);
+		const finish = async () => {
+			await batch.flushJournal();
+			await storeResults(tx, clientId, fresh);
+		};
 		await prepareMutations(tx, { batch, signer: deps.signer }, freshRun(mutations, last));
 		for (const mutation of mutations) {
 			if (mutation.id <= last) {
