@@ -34,6 +34,17 @@ test('Get a key offline: queued, pending, pushed when back online, verified, and
 
 	await expect(other.licenseItem(serial)).toBeVisible({ timeout: 10_000 });
 
+	// The second device loses the network and gets it back: its poke stream must be live again at once, well before
+	// the 30 s timer would sync it.
+	await admin.setOffline(true);
+	await expect(other.status).toContainText('Offline');
+	await admin.setOffline(false);
+	await expect(other.status).not.toContainText('Offline');
+	const next = await freeSerial(request, 'admin@acme.test');
+	await app.getKey(next);
+	await expect(app.status).toContainText('0 pending', { timeout: 20_000 });
+	await expect(other.licenseItem(next)).toBeVisible({ timeout: 10_000 });
+
 	await technician.close();
 	await admin.close();
 });

@@ -32,10 +32,13 @@ function wire(sync: SyncEngine, db: KeyfieldDb, pokes: PokeStream): void {
 	setOnline();
 	window.addEventListener('online', () => {
 		setOnline();
+		// The stream first, so a write landing while this sync runs still pokes this device.
+		if (session.status === 'signed-in') pokes.reopen();
 		void sync.sync();
 	});
 	window.addEventListener('offline', () => {
 		setOnline();
+		pokes.close(); // no reconnect attempts into a dead network; reopened on 'online'
 		updateSyncStatus({ phase: 'offline' });
 	});
 	document.addEventListener('visibilitychange', () => {

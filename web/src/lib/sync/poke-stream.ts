@@ -21,6 +21,13 @@ export class PokeStream {
 		this.#source.addEventListener('poke', () => this.#onPoke());
 	}
 
+	/** A fresh stream: after the network came back, the old one may be a dead connection the browser still holds
+	 * open, or waiting out its retry delay, and a poke sent meanwhile would be missed. */
+	reopen(): void {
+		this.close();
+		this.open();
+	}
+
 	close(): void {
 		this.#source?.close();
 		this.#source = null;
