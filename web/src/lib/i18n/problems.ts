@@ -2,7 +2,7 @@
  * Reasons a person can act on, in their language: a serial's check problem (shared `CodeProblem`, keyed by
  * `reason`) and an operation's rejection (keyed by the shared error `code`, never by the server's message text).
  */
-import type { CodeProblem, HostIdProblem } from '@keyfield/shared';
+import type { CodeKind, CodeProblem, HostIdProblem } from '@keyfield/shared';
 import { ErrorCode } from '@keyfield/shared';
 import { m } from '$lib/paraglide/messages.js';
 import { sharingRejectionText } from './sharing-problems.ts';
@@ -35,6 +35,30 @@ export function voucherProblemText(problem: CodeProblem): string {
 		case 'check':
 			return m.vouchers_problem_check({ group: problem.group });
 	}
+}
+
+/** A typed notification id's problems, in words about notifications, not serials. */
+export function notificationProblemText(problem: CodeProblem): string {
+	switch (problem.reason) {
+		case 'empty':
+			return m.upgrade_code_problem_empty();
+		case 'wrong_kind':
+			return m.upgrade_code_problem_wrong_kind({ found: problem.found, expected: problem.expected });
+		case 'length':
+			return m.upgrade_code_problem_length({ groups: problem.expectedGroups });
+		case 'character':
+			return m.upgrade_code_problem_character({ group: problem.group, character: problem.character });
+		case 'check':
+			return m.upgrade_code_problem_check({ group: problem.group });
+	}
+}
+
+/** The codes typed in a CodeField, each with its own wording. */
+export type TypedCodeKind = Exclude<CodeKind, 'share'>;
+
+/** What to say about a typed code. */
+export function codeProblemText(kind: TypedCodeKind, problem: CodeProblem): string {
+	return { serial: serialProblemText, voucher: voucherProblemText, notification: notificationProblemText }[kind](problem);
 }
 
 export function hostIdProblemText(problem: HostIdProblem): string {
