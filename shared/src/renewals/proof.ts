@@ -27,7 +27,7 @@ export const ProofUploadRequest = z.object({
 	accountId: z.uuid(),
 	contractId: z.uuid(),
 	renewalId: z.uuid(), // the `contract.renew` request it proves
-	fileName: z.string().trim().min(1).max(200),
+	fileName: z.string().trim().min(1).max(200).regex(/^[^\p{Cc}]+$/u, 'no control characters'), // Postgres text holds no NUL
 	contentType: z.string().max(100), // one of PROOF_TYPES, checked with a clear error of its own
 	size: z.number().int().min(0).max(2 ** 40),
 	sha256: Sha256Hex

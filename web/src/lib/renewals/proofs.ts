@@ -21,7 +21,9 @@ export async function chooseProof(file: File): Promise<{ ok: true; proof: Chosen
 	const problem = proofFileProblem(file.type, file.size);
 	if (problem) return { ok: false, problem };
 	const sha256 = hex(await crypto.subtle.digest('SHA-256', await file.arrayBuffer()));
-	return { ok: true, proof: { fileName: file.name || 'proof', contentType: file.type, size: file.size, sha256, file } };
+	// The name as the server takes it: no control characters, at most 200 characters.
+	const fileName = file.name.replace(/\p{Cc}/gu, '_').trim().slice(0, 200) || 'proof';
+	return { ok: true, proof: { fileName, contentType: file.type, size: file.size, sha256, file } };
 }
 
 /** Queues the renewal and keeps its proof (if any) beside it, in one transaction. */
@@ -79,7 +81,8 @@ async function uploadOne(db: KeyfieldDb, fetchFn: Fetch, entry: ProofEntry): Pro
 		}
 		await db.proofs.update(entry.id, { sent: received });
 	}
-	await db.proofs.update(entry.id, { sent: entry.size, state: 'done' });
+	// The server has every byte: the device keeps the record (for "uploaded") but frees the file's space.
+	await db.proofs.update(entry.id, { sent: entry.size, state: 'done', file: new Blob([]) });
 	return 'done';
 }
 
