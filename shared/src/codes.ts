@@ -17,7 +17,8 @@ export const CODE_KINDS = {
 	serial: { prefix: 'S', groups: 4 },
 	voucher: { prefix: 'V', groups: 4 }, // 4 groups x 4 random characters = 80 random bits
 	notification: { prefix: 'N', groups: 3 },
-	share: { prefix: 'A', groups: 3 } // an account's share code: what a recipient gives to the license's owner
+	share: { prefix: 'A', groups: 3 }, // an account's share code: what a recipient gives to the license's owner
+	activation: { prefix: 'R', groups: 4 } // issued with a confirmed renewal's certificate revision, typed into the product
 } as const;
 export type CodeKind = keyof typeof CODE_KINDS;
 

@@ -77,6 +77,9 @@ export const ErrorCode = {
 	renewalNotEligible: 'renewal_not_eligible',
 	renewalAlreadyPending: 'renewal_already_pending', // a renewal or co-term of the contract waits for confirmation
 	cotermWouldShorten: 'coterm_would_shorten',
+	// proof-of-purchase uploads
+	fileTypeNotAllowed: 'file_type_not_allowed',
+	fileTooLarge: 'file_too_large',
 	// 2-step verification (sign-in and enrolment)
 	totpRequired: 'totp_required',
 	totpInvalid: 'totp_invalid',

@@ -30,7 +30,8 @@ export const PermissionMatrix: Record<OperationName, Permission> = {
 	'license.unshare': admin('stop sharing its licenses'),
 	'fields.define': admin('define fields'),
 	'contract.renew': admin('renew its contracts'),
-	'contract.coterm': admin('co-term its contracts')
+	'contract.coterm': admin('co-term its contracts'),
+	'contract.setReminders': admin('change the reminders of its contracts')
 };
 
 /** How a user reaches an account: a direct role, and roles in partner accounts that hold a delegation. */

@@ -15,6 +15,7 @@ import { defaultBlobStore, type BlobStore } from './downloads/blob-store.ts';
 import { downloadRoutes } from './downloads/downloads.routes.ts';
 import { downloadSecret } from './db/releases.repository.ts';
 import { contractAdminRoutes } from './admin/contracts.routes.ts';
+import { uploadRoutes } from './proofs/uploads.routes.ts';
 import { securityRoutes } from './auth/security.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import type { Database } from './db/schema.ts';
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps) {
 		.route('/admin/upgrade-notifications', upgradeRoutes(db, trustProxy))
 		.route('/admin/releases', releaseAdminRoutes(db, blobs, trustProxy))
 		.route('/downloads', downloadRoutes({ db, blobs, trustProxy, secret: () => (secret ??= downloadSecret(db).catch((err) => ((secret = null), Promise.reject(err)))) }))
+		.route('/uploads', uploadRoutes(db, trustProxy))
 		.route('/admin/contracts', contractAdminRoutes(db, deps.signer, trustProxy))
 		.route('/admin', adminRoutes(db, trustProxy))
 		.all('*', () => {

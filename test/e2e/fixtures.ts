@@ -82,6 +82,11 @@ export class App {
 		await this.page.getByRole('button', { name: 'Sign in' }).click();
 		await expect(this.status).toContainText('Online');
 		await expect(this.status).toContainText('0 pending');
+		// Admins land on the expiry dashboard (their home screen, renewals.spec checks it); specs start from the licenses.
+		if (new URL(this.page.url()).pathname === '/expiry') {
+			await this.openLicenses();
+			await expect(this.page.getByRole('heading', { name: 'Licenses', level: 1 })).toBeVisible();
+		}
 	}
 
 	/** Waits until the service worker has precached the app and controls this page: from here on it works offline. */

@@ -2,34 +2,11 @@
 // confirmed by the vendor (new end date and re-signed key on the device), and a contract that cannot be renewed
 // online saying why and whom to contact.
 import { readFileSync } from 'node:fs';
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { App, DEMO_PASSWORD, seriousViolations } from './fixtures.ts';
+import { expect, test } from '@playwright/test';
+import { App, seriousViolations } from './fixtures.ts';
+import { asVendor, longDate, newContract } from './renewal-fixtures.ts';
 
 test.describe.configure({ mode: 'serial' });
-
-const day = (offset: number, from = new Date()) => new Date(from.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
-const longDate = (iso: string) => new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
-
-async function asVendor(request: APIRequestContext): Promise<string> {
-	const login = await request.post('/api/auth/login', { data: { email: 'admin@acme.test', password: DEMO_PASSWORD } });
-	const { accounts } = (await login.json()) as { accounts: { id: string; name: string }[] };
-	await request.post('/api/auth/login', { data: { email: 'vendor@keyfield.test', password: DEMO_PASSWORD } });
-	return accounts.find((a) => a.name === 'Acme Field Services')!.id;
-}
-
-/** A new online contract of Acme over a fresh one-serial Edge Gateway certificate, ending in `daysLeft` days. */
-async function newContract(request: APIRequestContext, daysLeft: number) {
-	const accountId = await asVendor(request);
-	const endsOn = day(daysLeft);
-	const cert = await request.post('/api/admin/certificates', { data: { accountId, sku: 'KF-EDGE', quantity: 2, maintenanceEnd: endsOn, serialCount: 1 } });
-	const { id: certificateId, serials } = (await cert.json()) as { id: string; serials: string[] };
-	const res = await request.post('/api/admin/contracts', {
-		data: { accountId, certificateId, startsOn: day(-355), endsOn, channel: 'online', purchasedOn: day(-360), proofRefs: ['ORD-E2E'] }
-	});
-	expect(res.status(), await res.text()).toBe(201);
-	await request.post('/api/auth/logout');
-	return { id: ((await res.json()) as { id: string }).id, serial: serials[0]!, endsOn, accountId };
-}
 
 function bucket(app: App, label: string) {
 	return app.page.getByRole('group', { name: 'Contracts by time left' }).getByRole('button', { name: new RegExp(label) });
@@ -75,7 +52,8 @@ test('the expiry dashboard works offline at 360 px: buckets, counts, filters', a
 	expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 });
 
-test('a contract that cannot be renewed online says why and whom to contact', async ({ page }) => {
+test('a contract that cannot be renewed online says why and whom to contact', async ({ page, browser }) => {
+	test.slow(); // two devices sign in
 	const app = new App(page);
 	await app.signIn('admin@acme.test');
 	await page.goto('/expiry');
@@ -90,7 +68,7 @@ test('a contract that cannot be renewed online says why and whom to contact', as
 	await expect(page.getByRole('link', { name: 'renewals@northwind.test' })).toHaveAttribute('href', 'mailto:renewals@northwind.test');
 	await expect(page.getByRole('link', { name: '+34 911 000 111' })).toHaveAttribute('href', 'tel:+34911000111');
 	await expect(page.getByRole('button', { name: 'Renew online' })).toHaveCount(0);
-	// Reminder lead times of this contract, kept on the device.
+	// Reminder lead times of this contract, for the whole workspace (contract.setReminders, synced).
 	const leads = page.getByLabel('Remind me this many days before the end');
 	await expect(leads).toHaveValue('60, 30, 7');
 	await leads.fill('two weeks');
@@ -98,9 +76,16 @@ test('a contract that cannot be renewed online says why and whom to contact', as
 	await expect(page.getByText('Type up to five whole numbers of days from 1 to 365, separated by commas.')).toBeVisible();
 	await leads.fill('14 45');
 	await page.getByRole('button', { name: 'Save reminders' }).click();
-	await expect(page.getByText('Reminders saved on this device.')).toBeVisible();
+	await expect(page.getByText('Reminders saved: they reach every device of this workspace with the next sync.')).toBeVisible();
+	await expect(app.status).toContainText('0 pending');
 	await page.reload();
 	await expect(page.getByLabel('Remind me this many days before the end')).toHaveValue('45, 14');
+	// Another device of the workspace (a technician, who may not change them) has them from the server.
+	const tech = new App(await (await browser.newContext()).newPage());
+	await tech.signIn('tech@acme.test');
+	await tech.page.goto(page.url());
+	await expect(tech.page.getByText('Reminders 45, 14 days before the end. Only an admin of this workspace can change them.')).toBeVisible();
+	await tech.page.context().close();
 	await page.screenshot({ path: test.info().outputPath('contract-partner.png'), fullPage: true });
 	expect(await seriousViolations(page)).toEqual([]);
 

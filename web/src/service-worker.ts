@@ -2,7 +2,7 @@
 /**
  * The service worker: precaches the app shell (Workbox injectManifest) so the app opens with no network, answers
  * every navigation with the SPA shell, offers updates as a prompt (SKIP_WAITING only when the person agrees), and
- * drains the outbox on Background Sync.
+ * drains the outbox on Background Sync; a reminder notification opens its contract.
  */
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
@@ -31,5 +31,22 @@ self.addEventListener('sync', (event) => {
 	const locks = self.navigator.locks;
 	sync.waitUntil(
 		drainOutbox(getDb(), (input, init) => fetch(input, init), locks ? { request: (name, callback) => locks.request(name, callback) } : null)
+	);
+});
+
+// A reminder notification (lib/renewals/reminder-notices.ts) opens its contract: in an open Keyfield window if
+// there is one, else in a new one.
+self.addEventListener('notificationclick', (event) => {
+	event.notification.close();
+	const url = (event.notification.data as { url?: string } | null)?.url ?? '/expiry';
+	event.waitUntil(
+		(async () => {
+			const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+			const open = windows[0];
+			if (open) {
+				await open.focus();
+				await open.navigate(url).catch(() => undefined);
+			} else await self.clients.openWindow(url);
+		})()
 	);
 });

@@ -50,6 +50,9 @@ export const ContractRow = z.object({
 	proofRefs: z.array(z.string()), // order or invoice numbers that prove the purchase
 	revision: z.number().int().positive(),
 	pendingRenewal: PendingRenewal.nullable(),
-	pendingCoterm: PendingCoterm.nullable()
+	pendingCoterm: PendingCoterm.nullable(),
+	// Added with migration 0011 (optional: a row pulled before it has neither; read as null).
+	reminderLeads: z.array(z.number().int()).nullable().optional(), // the account's own lead times for it; null: 60/30/7
+	activationCode: z.string().nullable().optional() // issued with the current revision by the vendor's confirmation
 });
 export type ContractRow = z.infer<typeof ContractRow>;

@@ -10,7 +10,7 @@ import { DefineFieldArgs, SetFieldsArgs } from './custom-fields.ts';
 import { ShareArgs, UnshareArgs } from './sharing.ts';
 import { UpgradeVersionArgs } from './upgrade-version.ts';
 import { ActivateHostArgs, DeactivateHostArgs, MoveHostArgs } from './hosts.ts';
-import { CotermContractsArgs, RenewContractArgs } from './renewals.ts';
+import { CotermContractsArgs, RenewContractArgs, SetRemindersArgs } from './renewals.ts';
 
 export const Operations = {
 	'license.requestKey': RequestKeyArgs,
@@ -26,7 +26,8 @@ export const Operations = {
 	'host.deactivate': DeactivateHostArgs,
 	'host.move': MoveHostArgs,
 	'contract.renew': RenewContractArgs,
-	'contract.coterm': CotermContractsArgs
+	'contract.coterm': CotermContractsArgs,
+	'contract.setReminders': SetRemindersArgs
 } as const satisfies Record<string, z.ZodType>;
 
 export type OperationName = keyof typeof Operations;

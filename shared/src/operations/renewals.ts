@@ -18,3 +18,16 @@ export const CotermContractsArgs = z.object({
 	commonEnd: IsoDate.optional()
 });
 export type CotermContractsArgs = z.input<typeof CotermContractsArgs>;
+
+/** A contract's reminder lead times for everyone in its account (whole days, 1–365, at most five); null: the defaults. */
+export const SetRemindersArgs = z.object({
+	contractId: Uuid,
+	accountId: Uuid,
+	leads: z
+		.array(z.number().int().min(1).max(365))
+		.min(1)
+		.max(5)
+		.refine((days) => new Set(days).size === days.length, 'each lead time once')
+		.nullable()
+});
+export type SetRemindersArgs = z.input<typeof SetRemindersArgs>;

@@ -2,3 +2,4 @@ export * from './calendar-days.ts';
 export * from './renewal-rules.ts';
 export * from './coterm.ts';
 export * from './reminders.ts';
+export * from './proof.ts';

@@ -37,6 +37,7 @@ export const ConfirmedRenewal = z.object({
 	renewalId: Uuid,
 	endsOn: IsoDate,
 	revision: z.number().int(),
+	activationCode: z.string().nullable(), // issued with this revision; the device shows it after its next pull
 	licenseIds: z.array(Uuid) // the licenses whose keys were re-signed with the new maintenance end
 });
 

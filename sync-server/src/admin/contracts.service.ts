@@ -2,7 +2,7 @@
  * Vendor operations on maintenance contracts. Each runs in one transaction, bumps the versions of the accounts
  * whose synced rows change (so their devices pull them) and writes the journal. The demo seed uses the same functions.
  */
-import { ErrorCode, renewedTerm, type ContractRow } from '@keyfield/shared';
+import { ErrorCode, makeCode, renewedTerm, type ContractRow } from '@keyfield/shared';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { accountExists, bumpAccountVersion } from '../db/accounts.repository.ts';
@@ -61,6 +61,9 @@ export async function createContract(db: Db, actor: Actor, input: z.output<typeo
 	return { id };
 }
 
+/** The code a customer types into the product to activate a new certificate revision (prefix R-, 80 random bits). */
+const activationCode = () => makeCode('activation', crypto.getRandomValues(new Uint8Array(16)));
+
 /**
  * A contract's new end reaches its licenses: every covered license gets a key signed with it, and the accounts a
  * license is shared with get their copy stamped (they read the license through it) so they pull the new end.
@@ -91,15 +94,16 @@ export async function confirmRenewal(db: Db, signer: Signer, actor: Actor, id: s
 		const contract = (await contracts.lockContract(tx, id, accountId))!;
 		if (contract.last_renewal_id === input.renewalId) {
 			const licenseIds = (await contracts.coveredLicenses(tx, contract)).map((l) => l.id);
-			return { id, renewalId: input.renewalId, endsOn: contract.ends_on, revision: contract.revision, licenseIds };
+			return { id, renewalId: input.renewalId, endsOn: contract.ends_on, revision: contract.revision, activationCode: contract.activation_code, licenseIds };
 		}
 		if (contract.pending_renewal_id !== input.renewalId || contract.pending_renewal_on === null) {
 			throw new AppError(409, ErrorCode.conflict, `Contract ${id} has no pending renewal ${input.renewalId}.`, { pendingRenewalId: contract.pending_renewal_id });
 		}
 		const term = renewedTerm(contract.ends_on, contract.pending_renewal_on, input.months);
-		await contracts.settleRequest(tx, { id, accountId, version, endsOn: term.endsOn, revised: true, kind: 'renewal', requestId: input.renewalId });
+		const code = activationCode();
+		await contracts.settleRequest(tx, { id, accountId, version, endsOn: term.endsOn, revised: true, kind: 'renewal', requestId: input.renewalId, activationCode: code });
 		const licenseIds = await resignCovered(tx, signer, contract, term.endsOn, version);
-		const result = { id, renewalId: input.renewalId, endsOn: term.endsOn, revision: contract.revision + 1, licenseIds };
+		const result = { id, renewalId: input.renewalId, endsOn: term.endsOn, revision: contract.revision + 1, activationCode: code, licenseIds };
 		await recordActivity(tx, { ...actor, accountId, action: 'admin.contract.confirmRenewal', details: { ...result, previousEndsOn: contract.ends_on, startsOn: term.startsOn, months: input.months } });
 		return result;
 	});
@@ -122,7 +126,7 @@ export async function confirmCoterm(db: Db, signer: Signer, actor: Actor, coterm
 			// The plan never shortened a contract; a renewal confirmed since may have moved an end past the common date.
 			const endsOn = c.pending_coterm_end! > c.ends_on ? c.pending_coterm_end! : c.ends_on;
 			const revised = endsOn !== c.ends_on;
-			await contracts.settleRequest(tx, { id: c.id, accountId, version, endsOn, revised, kind: 'coterm', requestId: cotermId });
+			await contracts.settleRequest(tx, { id: c.id, accountId, version, endsOn, revised, kind: 'coterm', requestId: cotermId, activationCode: revised ? activationCode() : null });
 			if (revised) await resignCovered(tx, signer, c, endsOn, version);
 			lines.push({ id: c.id, endsOn, revision: revised ? c.revision + 1 : c.revision });
 		}

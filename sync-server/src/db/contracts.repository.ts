@@ -111,7 +111,7 @@ export async function recordRenewalRequest(db: Db, c: { id: string; accountId: s
  */
 export async function settleRequest(
 	db: Db,
-	c: { id: string; accountId: string; version: number; endsOn: string; revised: boolean; kind: 'renewal' | 'coterm'; requestId: string }
+	c: { id: string; accountId: string; version: number; endsOn: string; revised: boolean; kind: 'renewal' | 'coterm'; requestId: string; activationCode: string | null }
 ): Promise<void> {
 	const cleared =
 		c.kind === 'renewal'
@@ -119,7 +119,13 @@ export async function settleRequest(
 			: { pending_coterm_id: null, pending_coterm_end: null, pending_coterm_on: null, pending_coterm_by: null, last_coterm_id: c.requestId };
 	await db
 		.updateTable('contracts')
-		.set((eb) => ({ version: c.version, ends_on: c.endsOn, revision: c.revised ? eb('revision', '+', 1) : eb.ref('revision'), ...cleared }))
+		.set((eb) => ({
+			version: c.version,
+			ends_on: c.endsOn,
+			// A new revision comes with its own activation code; an unchanged one keeps the code it has.
+			...(c.revised ? { revision: eb('revision', '+', 1), activation_code: c.activationCode } : {}),
+			...cleared
+		}))
 		.where('id', '=', c.id)
 		.where('account_id', '=', c.accountId)
 		.execute();
@@ -142,6 +148,15 @@ export async function setLicenseMaintenance(db: Db, l: { id: string; accountId: 
 		.set({ version: l.version, maintenance_end: l.maintenanceEnd, key: l.key })
 		.where('id', '=', l.id)
 		.where('account_id', '=', l.accountId)
+		.execute();
+}
+
+export async function setReminderLeads(db: Db, c: { id: string; accountId: string; version: number; leads: number[] | null }): Promise<void> {
+	await db
+		.updateTable('contracts')
+		.set({ version: c.version, reminder_leads: c.leads === null ? null : JSON.stringify(c.leads) })
+		.where('id', '=', c.id)
+		.where('account_id', '=', c.accountId)
 		.execute();
 }
 
@@ -184,6 +199,8 @@ export function toContract(r: LockedContract): Omit<ContractRow, 'version'> {
 		pendingRenewal: r.pending_renewal_id ? { id: r.pending_renewal_id, requestedOn: r.pending_renewal_on!, requestedBy: r.pending_renewal_by! } : null,
 		pendingCoterm: r.pending_coterm_id
 			? { id: r.pending_coterm_id, commonEnd: r.pending_coterm_end!, requestedOn: r.pending_coterm_on!, requestedBy: r.pending_coterm_by! }
-			: null
+			: null,
+		reminderLeads: r.reminder_leads,
+		activationCode: r.activation_code
 	};
 }

@@ -7,7 +7,7 @@ import type { ColumnType, Generated, Insertable } from 'kysely';
 import type { ActivityHeadsTable, RecoveryCodesTable, UserTotpTable } from './security.schema.ts';
 import type { AgreementEventsTable, AgreementProductsTable, AgreementsTable, FieldDefinitionsTable, HostActivationsTable, LicenseHistoryTable, LicenseSharesTable, ShareCodesTable, SharedLicensesTable, UpgradeNotificationsTable, VoucherAttemptsTable, VoucherBatchesTable, VouchersTable } from './field-operations.schema.ts';
 import type { ArtifactsTable, DownloadSecretsTable, ReleasesTable } from './downloads.schema.ts';
-import type { ContractsTable } from './renewals.schema.ts';
+import type { ContractsTable, ProofChunksTable, ProofUploadsTable } from './renewals.schema.ts';
 
 export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 export type Json<T> = ColumnType<T, string, string>;
@@ -218,6 +218,8 @@ export interface Database {
 	license_history: LicenseHistoryTable;
 	upgrade_notifications: UpgradeNotificationsTable;
 	contracts: ContractsTable;
+	proof_uploads: ProofUploadsTable;
+	proof_chunks: ProofChunksTable;
 	user_totp: UserTotpTable;
 	recovery_codes: RecoveryCodesTable;
 	activity_heads: ActivityHeadsTable;

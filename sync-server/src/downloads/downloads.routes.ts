@@ -9,6 +9,7 @@ import { requireUser } from '../auth/authenticate.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { clientIp } from '../http/client-ip.ts';
+import { attachment } from '../http/content-disposition.ts';
 import type { AppEnv } from '../http/env.ts';
 import { parseWith } from '../http/json-body.ts';
 import type { BlobStore } from './blob-store.ts';
@@ -16,12 +17,6 @@ import { parseRange } from './byte-range.ts';
 import * as service from './downloads.service.ts';
 
 export type DownloadDeps = { db: Kysely<Database>; blobs: BlobStore; secret: () => Promise<string>; trustProxy: boolean };
-
-/** `attachment` with an ASCII fallback and the exact UTF-8 name (RFC 6266). */
-function disposition(fileName: string): string {
-	const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-	return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 export function downloadRoutes({ db, blobs, secret, trustProxy }: DownloadDeps) {
 	return new Hono<AppEnv>()
@@ -38,7 +33,7 @@ export function downloadRoutes({ db, blobs, secret, trustProxy }: DownloadDeps) 
 				'accept-ranges': 'bytes',
 				etag,
 				'content-type': artifact.content_type,
-				'content-disposition': disposition(artifact.file_name),
+				'content-disposition': attachment(artifact.file_name),
 				// The link is personal and short-lived: no shared cache may keep the response.
 				'cache-control': 'private, no-store'
 			};

@@ -1,7 +1,7 @@
 // Contracts, renewals and co-terming end to end: the vendor API, pulls into the account's devices, `contract.renew`
 // and `contract.coterm` judged at apply time, the vendor's confirmation (idempotent, with re-signed keys) and isolation between accounts. On real
 // Postgres the racing pushes and confirmations run on separate connections at once.
-import { addDays, addMonths, daysBetween, todayIn, verifyLicenseKey, type ContractRow, type LicenseRow, type PublicKeyEntry } from '@keyfield/shared';
+import { addDays, addMonths, daysBetween, parseCode, todayIn, verifyLicenseKey, type ContractRow, type LicenseRow, type PublicKeyEntry } from '@keyfield/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestKey, startTestServer, type TestServer } from '../test/harness.ts';
 
@@ -136,12 +136,15 @@ describe('confirming a renewal', () => {
 		const responses = await Promise.all([confirm(), confirm()]);
 		const bodies = await Promise.all(responses.map((r) => r.json()));
 		expect(responses.map((r) => r.status)).toEqual([200, 200]);
-		const expected = { id: contract.id, renewalId: renewal.args.renewalId, endsOn: addMonths(contract.endsOn, 12), revision: 2, licenseIds: [registered.args.licenseId] };
+		// The new revision's activation code is issued once: the same in every answer.
+		const activationCode = (bodies[0] as { activationCode: string }).activationCode;
+		expect(parseCode('activation', activationCode)).toEqual({ ok: true, code: activationCode });
+		const expected = { id: contract.id, renewalId: renewal.args.renewalId, endsOn: addMonths(contract.endsOn, 12), revision: 2, activationCode, licenseIds: [registered.args.licenseId] };
 		expect(bodies).toEqual([expected, expected]);
 		expect(await (await confirm()).json()).toEqual(expected);
 
 		const row = (await pulled<ContractRow>(admin, 'contracts')).find((c) => c.id === contract.id)!;
-		expect(row).toMatchObject({ endsOn: expected.endsOn, revision: 2, pendingRenewal: null });
+		expect(row).toMatchObject({ endsOn: expected.endsOn, revision: 2, pendingRenewal: null, activationCode });
 		const license = (await pulled<LicenseRow>(admin, 'licenses')).find((l) => l.id === registered.args.licenseId)!;
 		expect(license.maintenanceEnd).toBe(expected.endsOn);
 		expect(await verifyLicenseKey(license.key, keys)).toMatchObject({ valid: true, payload: { maintEnd: expected.endsOn, lic: license.id, seats: 2 } });

@@ -67,7 +67,8 @@ const argsFor: Record<OperationName, () => Promise<Record<string, unknown>>> = {
 	'host.deactivate': async () => ({ activationId: await newActivation(), licenseId }),
 	'host.move': async () => ({ activationId: await newActivation(), licenseId, newActivationId: crypto.randomUUID(), newHostId: `HOST-${crypto.randomUUID().slice(0, 8)}` }),
 	'contract.renew': async () => ({ renewalId: crypto.randomUUID(), contractId: crypto.randomUUID(), accountId: customer }),
-	'contract.coterm': async () => ({ cotermId: crypto.randomUUID(), accountId: customer, contractIds: [crypto.randomUUID(), crypto.randomUUID()] })
+	'contract.coterm': async () => ({ cotermId: crypto.randomUUID(), accountId: customer, contractIds: [crypto.randomUUID(), crypto.randomUUID()] }),
+	'contract.setReminders': async () => ({ contractId: crypto.randomUUID(), accountId: customer, leads: [45, 14] })
 };
 
 describe('permission matrix', () => {

@@ -14,6 +14,7 @@ import { hostDeactivate } from './host-deactivate.ts';
 import { hostMove } from './host-move.ts';
 import { contractRenew } from './contract-renew.ts';
 import { contractCoterm } from './contract-coterm.ts';
+import { contractSetReminders } from './contract-set-reminders.ts';
 import type { Operation } from './operation.ts';
 
 const modules: Record<OperationName, Operation> = {
@@ -30,7 +31,8 @@ const modules: Record<OperationName, Operation> = {
 	'host.deactivate': hostDeactivate,
 	'host.move': hostMove,
 	'contract.renew': contractRenew,
-	'contract.coterm': contractCoterm
+	'contract.coterm': contractCoterm,
+	'contract.setReminders': contractSetReminders
 };
 
 // Every shared operation must have a server half, and the names must agree.

@@ -70,6 +70,33 @@ export interface PinEntry {
 	pinnedAt: string;
 }
 
+/** A proof of purchase attached to a renewal request on this device: the file waits here (offline too) and is
+ * uploaded in chunks once online; `sent` is what the server has confirmed, so a reload resumes from there. */
+export interface ProofEntry {
+	id: string; // the upload id (the server may answer an earlier upload of the same bytes: `uploadId` then)
+	uploadId: string;
+	renewalId: string;
+	contractId: string;
+	accountId: string;
+	userId: string;
+	fileName: string;
+	contentType: string;
+	size: number;
+	sha256: string;
+	file: Blob;
+	sent: number;
+	state: 'waiting' | 'done' | 'failed';
+	/** Why it stopped for good (refused by the server), in the server's words. */
+	problem?: string;
+	attachedAt: string;
+}
+
+/** A reminder this device has already shown as a system notification (never twice for the same contract, end and lead). */
+export interface NotifiedEntry {
+	key: string;
+	shownAt: string;
+}
+
 export const DB_NAME = 'keyfield';
 
 export class KeyfieldDb extends Dexie {
@@ -94,6 +121,8 @@ export class KeyfieldDb extends Dexie {
 	declare releases: Table<ReleaseRow, string>;
 	declare pins: Table<PinEntry, string>;
 	declare contracts: Table<ContractRow, string>; // version 6
+	declare proofs: Table<ProofEntry, string>; // version 8
+	declare notified: Table<NotifiedEntry, string>; // version 8
 
 	constructor(name: string = DB_NAME, options?: DexieOptions) {
 		super(name, options);
@@ -137,6 +166,11 @@ export class KeyfieldDb extends Dexie {
 		// release rows this device could not keep before.
 		this.version(7)
 			.stores({ releases: 'id, accountId, sku', pins: 'artifactId' })
+			.upgrade((tx) => tx.table('meta').delete('cursor'));
+		// Version 8: proof-of-purchase files waiting to upload and the reminders already notified (device-only), and
+		// contracts now carry reminder lead times and activation codes: the cursor goes so every contract comes again.
+		this.version(8)
+			.stores({ proofs: 'id, renewalId, contractId, userId', notified: 'key' })
 			.upgrade((tx) => tx.table('meta').delete('cursor'));
 	}
 

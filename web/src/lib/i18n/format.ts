@@ -5,6 +5,11 @@ export function formatNumber(n: number): string {
 	return new Intl.NumberFormat(getLocale()).format(n);
 }
 
+/** 0.456 -> "46 %" (or "46%"), as the language writes it. */
+export function formatPercent(fraction: number): string {
+	return new Intl.NumberFormat(getLocale(), { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+}
+
 /** A calendar date (YYYY-MM-DD) read as that day, not as UTC midnight shifted into the local zone. */
 function parseDay(isoDate: string): Date {
 	const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];

@@ -6,6 +6,8 @@ import { liveQuery } from 'dexie';
 import { getDb, type KeyfieldDb } from '../db/db.ts';
 import { getMeta } from '../db/meta.ts';
 import { refreshPublicKeys } from '../keys/public-keys.ts';
+import { uploadProofs } from '../renewals/proofs.ts';
+import { checkReminderNotifications } from '../renewals/reminder-notices.ts';
 import { session } from '../session/session.svelte.ts';
 import { defaultFetch } from './api.ts';
 import { requestBackgroundSync } from './background-sync.ts';
@@ -89,10 +91,14 @@ export function startSync(): void {
 			// The stream gives up on an HTTP error (a 401 before sign-in); a good sync means it may work now.
 			if (session.status === 'signed-in') pokes.open();
 			void refreshPublicKeys(db, defaultFetch);
+			// Proof-of-purchase files go up after the queue (the renewal never waits for them); reminders follow the pull.
+			void uploadProofs(defaultFetch, db);
+			void checkReminderNotifications();
 		},
 		locks: browserLocks()
 	});
 	wire(engine, db, pokes);
+	void checkReminderNotifications(); // what is due is due when the app opens, signal or not
 	void engine.sync();
 }
 

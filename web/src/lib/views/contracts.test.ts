@@ -50,3 +50,19 @@ describe('contract views', () => {
 		expect(views.filter((v) => v.queued?.kind === 'coterm').map((v) => v.contract.id).sort()).toEqual(['a', 'c']);
 	});
 });
+
+describe('reminder lead times', () => {
+	const names = new Map([[ACME, 'Acme Field Services']]);
+	const setReminders = (contractId: string, leads: number[] | null): OutboxEntry => ({
+		id: 2, clientId: 'c', name: 'contract.setReminders', args: { contractId, accountId: ACME, leads }, createdAt: '2026-12-01T10:00:00.000Z', userId: 'u', accountId: ACME
+	});
+
+	it("the account's (synced) over a device-only older setting; one queued on this device over both until it is pulled", () => {
+		const row = { ...contract('a', '2026-12-21'), reminderLeads: [45, 20] };
+		const legacy = new Map([['a', [90]]]);
+		expect(contractViews([row], [], names, '2026-12-01', legacy)[0]).toMatchObject({ leads: [45, 20], reminder: 20, leadsPending: false });
+		expect(contractViews([contract('a', '2026-12-21')], [], names, '2026-12-01', legacy)[0]).toMatchObject({ leads: [90], reminder: 90 });
+		expect(contractViews([row], [setReminders('a', [10, 30])], names, '2026-12-01', legacy)[0]).toMatchObject({ leads: [30, 10], reminder: 30, leadsPending: true });
+		expect(contractViews([row], [setReminders('a', null)], names, '2026-12-01')[0]).toMatchObject({ leads: [60, 30, 7], reminder: 30 });
+	});
+});
