@@ -54,7 +54,7 @@ export function notificationProblemText(problem: CodeProblem): string {
 }
 
 /** The codes typed in a CodeField, each with its own wording. */
-export type TypedCodeKind = Exclude<CodeKind, 'share'>;
+export type TypedCodeKind = Extract<CodeKind, 'serial' | 'voucher' | 'notification'>;
 
 /** What to say about a typed code. */
 export function codeProblemText(kind: TypedCodeKind, problem: CodeProblem): string {
