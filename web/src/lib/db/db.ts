@@ -7,7 +7,9 @@ import type {
 	AccountRow,
 	AgreementEventRow,
 	AgreementRow,
+	ApprovedDomainRow,
 	ContractRow,
+	InvitationRow,
 	FieldDefinitionRow,
 	HostActivationRow,
 	LicenseHistoryRow,
@@ -94,6 +96,8 @@ export class KeyfieldDb extends Dexie {
 	declare releases: Table<ReleaseRow, string>;
 	declare pins: Table<PinEntry, string>;
 	declare contracts: Table<ContractRow, string>; // version 6
+	declare invitations: Table<InvitationRow, string>; // version 9
+	declare approved_domains: Table<ApprovedDomainRow, string>; // version 9
 
 	constructor(name: string = DB_NAME, options?: DexieOptions) {
 		super(name, options);
@@ -138,6 +142,11 @@ export class KeyfieldDb extends Dexie {
 		this.version(7)
 			.stores({ releases: 'id, accountId, sku', pins: 'artifactId' })
 			.upgrade((tx) => tx.table('meta').delete('cursor'));
+		// Version 9: users and approved email domains (invitations of the account, its domains with their TXT proof).
+		// The cursor goes: it may be past rows of these stores that this device could not keep before.
+		this.version(9)
+			.stores({ invitations: 'id, accountId', approved_domains: 'id, accountId' })
+			.upgrade((tx) => tx.table('meta').delete('cursor'));
 	}
 
 	/** The mirrors of server state, in the order a pull page writes them. */
@@ -157,7 +166,9 @@ export class KeyfieldDb extends Dexie {
 			this.shared_licenses,
 			this.share_codes,
 			this.contracts,
-			this.releases
+			this.releases,
+			this.invitations,
+			this.approved_domains
 		];
 	}
 }
