@@ -15,6 +15,15 @@ test('invite → mail in the viewer → open the link elsewhere → common passw
 	await expect(admin.page.getByRole('list', { name: 'Email domains' })).toContainText('acme.test');
 	await expect(admin.page.getByRole('list', { name: 'People' })).toContainText('tech@acme.test');
 
+	// Approving another domain: the server records it and the screen shows the TXT record to create.
+	const domains = admin.page.getByRole('region', { name: 'Email domains' });
+	await domains.getByLabel('Domain to approve').fill('Field.Acme.example');
+	await domains.getByRole('button', { name: 'Add domain' }).click();
+	const requested = domains.getByRole('listitem').filter({ hasText: 'field.acme.example' });
+	await expect(requested).toContainText('Waiting for the DNS record', { timeout: 20_000 });
+	await expect(requested).toContainText('_keyfield-challenge.field.acme.example');
+	await expect(requested).toContainText(/keyfield-verification=[0-9a-f]{32}/);
+
 	// A domain the workspace has not approved is caught on the device, naming the domain.
 	const invite = admin.page.getByRole('region', { name: 'Invite someone' });
 	await invite.getByLabel('Email').fill('someone@gmail.example');
