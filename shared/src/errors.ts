@@ -83,7 +83,23 @@ export const ErrorCode = {
 	// 2-step verification (sign-in and enrolment)
 	totpRequired: 'totp_required',
 	totpInvalid: 'totp_invalid',
-	totpNotEnrolling: 'totp_not_enrolling'
+	totpNotEnrolling: 'totp_not_enrolling',
+	// users and approved email domains
+	domainNotApproved: 'domain_not_approved',
+	alreadyMember: 'already_member',
+	invitationPending: 'invitation_pending',
+	invitationIdTaken: 'invitation_id_taken',
+	invitationUnknown: 'invitation_unknown', // a revoke of an invitation that is not (any more) pending in the account
+	invitationInvalid: 'invitation_invalid', // a link whose token names no invitation
+	invitationExpired: 'invitation_expired',
+	invitationUsed: 'invitation_used',
+	invitationOtherUser: 'invitation_other_user', // signed in as someone else than the invited email
+	passwordWeak: 'password_weak',
+	passwordCommon: 'password_common',
+	domainTaken: 'domain_taken', // the domain id was used for another domain
+	memberUnknown: 'member_unknown',
+	lastAdmin: 'last_admin',
+	seatsHeld: 'seats_held'
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -18,3 +18,6 @@ export * from './entities/releases.ts';
 export * from './downloads/entitlement.ts';
 export * from './downloads/sha256.ts';
 export * from './permissions.ts';
+export * from './entities/members.ts';
+export * from './password-strength.ts';
+export * from './protocol/invitations.ts';

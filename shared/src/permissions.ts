@@ -31,7 +31,13 @@ export const PermissionMatrix: Record<OperationName, Permission> = {
 	'fields.define': admin('define fields'),
 	'contract.renew': admin('renew its contracts'),
 	'contract.coterm': admin('co-term its contracts'),
-	'contract.setReminders': admin('change the reminders of its contracts')
+	'contract.setReminders': admin('change the reminders of its contracts'),
+	// Users and domains: the account's admins, and a partner's admins for an account delegated to them (they manage it).
+	'user.invite': admin('invite users'),
+	'invitation.revoke': admin('revoke invitations'),
+	'domain.approve': admin('approve email domains'),
+	'member.setRole': admin('change roles'),
+	'user.remove': admin('remove users')
 };
 
 /** How a user reaches an account: a direct role, and roles in partner accounts that hold a delegation. */

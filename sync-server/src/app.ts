@@ -28,6 +28,9 @@ import { buildOpenApi } from './openapi/openapi.ts';
 import type { PokeHub } from './sync/pokes.ts';
 import { syncRoutes } from './sync/sync.routes.ts';
 import { serveWeb } from './web/static.ts';
+import { dnsDomainVerifier, type DomainVerifier } from './members/domain-verifier.ts';
+import { invitationRoutes } from './members/invitations.routes.ts';
+import { devMailRoutes } from './mail/mail.routes.ts';
 
 export type AppDeps = {
 	db: Kysely<Database>;
@@ -39,6 +42,12 @@ export type AppDeps = {
 	bodyLimitBytes?: number;
 	pokeDebounceMs?: number;
 	heartbeatMs?: number;
+	/** Proof of email domains; only the test harness passes one (a fake): the server always checks DNS. */
+	domainVerifier?: DomainVerifier;
+	/** Where people open the app, for links in mail. */
+	publicUrl?: string;
+	/** The development mail viewer (/api/dev/mail): on when no SMTP server is configured. */
+	mailViewer?: boolean;
 	/** Where artifact bytes live; default: `blobs/` in the data directory. */
 	blobs?: BlobStore;
 };
@@ -47,6 +56,7 @@ export function createApp(deps: AppDeps) {
 	const { db, trustProxy = false } = deps;
 	const openapi = buildOpenApi();
 	const blobs = deps.blobs ?? defaultBlobStore();
+	const services = { domains: deps.domainVerifier ?? dnsDomainVerifier(), publicUrl: deps.publicUrl ?? 'http://localhost:8787' };
 	let secret: Promise<string> | null = null; // read once per process; a failed read is retried next time
 	const jsonLimit = bodyLimit({
 		maxSize: deps.bodyLimitBytes ?? 1024 * 1024,
@@ -64,7 +74,7 @@ export function createApp(deps: AppDeps) {
 		.route('/security', securityRoutes(db, trustProxy))
 		.route(
 			'/sync',
-			syncRoutes({ db, signer: deps.signer, pokes: deps.pokes, trustProxy, pokeDebounceMs: deps.pokeDebounceMs ?? 50, heartbeatMs: deps.heartbeatMs ?? 25_000 })
+			syncRoutes({ db, signer: deps.signer, services, pokes: deps.pokes, trustProxy, pokeDebounceMs: deps.pokeDebounceMs ?? 50, heartbeatMs: deps.heartbeatMs ?? 25_000 })
 		)
 		.route('/keys', keysRoutes(db))
 		.route('/admin/vouchers', voucherAdminRoutes(db, trustProxy))
@@ -74,6 +84,8 @@ export function createApp(deps: AppDeps) {
 		.route('/downloads', downloadRoutes({ db, blobs, trustProxy, secret: () => (secret ??= downloadSecret(db).catch((err) => ((secret = null), Promise.reject(err)))) }))
 		.route('/uploads', uploadRoutes(db, trustProxy))
 		.route('/admin/contracts', contractAdminRoutes(db, deps.signer, trustProxy))
+		.route('/invitations', invitationRoutes({ db, trustProxy }))
+		.route('/dev', devMailRoutes(db, deps.mailViewer ?? true))
 		.route('/admin', adminRoutes(db, trustProxy))
 		.all('*', () => {
 			throw notFound('No such API endpoint.');

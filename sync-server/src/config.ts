@@ -12,6 +12,11 @@ export type Config = {
 	signingKey: string | undefined;
 	seed: boolean;
 	trustProxy: boolean;
+	/** SMTP_URL: mail goes out through it; unset, mail stays in the outbox for the development mail viewer. */
+	smtpUrl: string | undefined;
+	mailFrom: string;
+	/** Where people open the app, for links in mail (KEYFIELD_PUBLIC_URL, else http://localhost:PORT). */
+	publicUrl: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -24,6 +29,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		webDir: resolve(env.KEYFIELD_WEB_DIR ?? join(repoRoot, 'web', 'build')),
 		signingKey: env.KEYFIELD_SIGNING_KEY || undefined,
 		seed: env.KEYFIELD_SEED !== 'none',
-		trustProxy: env.KEYFIELD_TRUST_PROXY === '1' || env.KEYFIELD_TRUST_PROXY === 'true'
+		trustProxy: env.KEYFIELD_TRUST_PROXY === '1' || env.KEYFIELD_TRUST_PROXY === 'true',
+		smtpUrl: env.SMTP_URL || undefined,
+		mailFrom: env.MAIL_FROM || 'Keyfield <no-reply@keyfield.test>',
+		publicUrl: (env.KEYFIELD_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '')
 	};
 }

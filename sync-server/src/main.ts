@@ -13,6 +13,8 @@ import { publishPublicKey } from './keys/keys.routes.ts';
 import { loadSigner } from './keys/signing-key.ts';
 import { DEMO_PASSWORD, demoSummary, seedIfEmpty, type DemoSeed } from './seed/demo-seed.ts';
 import { PokeHub } from './sync/pokes.ts';
+import { MailSender } from './mail/sender.ts';
+import { describeSmtpUrl, smtpTransport } from './mail/smtp-transport.ts';
 
 const config = loadConfig();
 const handle: DbHandle = config.databaseUrl ? connectPostgres(config.databaseUrl) : await openPglite(join(config.dataDir, 'pglite'));
@@ -22,12 +24,16 @@ await publishPublicKey(handle.db, signer);
 const blobs = defaultBlobStore(config.dataDir);
 const demo = (config.seed ? await seedIfEmpty(handle.db, signer, blobs) : null) ?? (await demoSummary(handle.db));
 const pokes = await PokeHub.start(handle);
-const app = createApp({ db: handle.db, signer, pokes, webDir: config.webDir, trustProxy: config.trustProxy, blobs });
+const app = createApp({ db: handle.db, signer, pokes, webDir: config.webDir, trustProxy: config.trustProxy, blobs, publicUrl: config.publicUrl, mailViewer: !config.smtpUrl });
+// Without SMTP_URL mail stays in the outbox and the development mail viewer (/dev/mail) shows it.
+const mailSender = config.smtpUrl ? new MailSender(handle.db, smtpTransport(config.smtpUrl, config.mailFrom)) : null;
+mailSender?.start();
 
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
 	console.log(`Keyfield is running at http://localhost:${info.port}`);
 	console.log(`  database: ${config.databaseUrl ? 'Postgres (DATABASE_URL)' : `embedded PGlite in ${join(config.dataDir, 'pglite')}`}`);
 	console.log(`  signing key id: ${signer.kid}`);
+	console.log(`  mail: ${config.smtpUrl ? `sent through ${describeSmtpUrl(config.smtpUrl)}` : 'not sent (no SMTP_URL): read it at /dev/mail'}`);
 	if (demo) printDemo(demo);
 });
 
@@ -50,6 +56,7 @@ async function shutdown() {
 	setTimeout(() => process.exit(0), 5000).unref();
 	server.close();
 	if ('closeAllConnections' in server) server.closeAllConnections();
+	await mailSender?.stop();
 	await pokes.close();
 	await handle.close();
 }

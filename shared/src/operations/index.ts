@@ -11,6 +11,7 @@ import { ShareArgs, UnshareArgs } from './sharing.ts';
 import { UpgradeVersionArgs } from './upgrade-version.ts';
 import { ActivateHostArgs, DeactivateHostArgs, MoveHostArgs } from './hosts.ts';
 import { CotermContractsArgs, RenewContractArgs, SetRemindersArgs } from './renewals.ts';
+import { ApproveDomainArgs, InviteUserArgs, RemoveUserArgs, RevokeInvitationArgs, SetMemberRoleArgs } from './members.ts';
 
 export const Operations = {
 	'license.requestKey': RequestKeyArgs,
@@ -27,7 +28,12 @@ export const Operations = {
 	'host.move': MoveHostArgs,
 	'contract.renew': RenewContractArgs,
 	'contract.coterm': CotermContractsArgs,
-	'contract.setReminders': SetRemindersArgs
+	'contract.setReminders': SetRemindersArgs,
+	'user.invite': InviteUserArgs,
+	'invitation.revoke': RevokeInvitationArgs,
+	'domain.approve': ApproveDomainArgs,
+	'member.setRole': SetMemberRoleArgs,
+	'user.remove': RemoveUserArgs
 } as const satisfies Record<string, z.ZodType>;
 
 export type OperationName = keyof typeof Operations;
@@ -46,3 +52,4 @@ export * from './sharing.ts';
 export * from './upgrade-version.ts';
 export * from './hosts.ts';
 export * from './renewals.ts';
+export * from './members.ts';

@@ -10,6 +10,7 @@ import type { AppEnv } from '../http/env.ts';
 import { jsonBody, parseWith } from '../http/json-body.ts';
 import * as S from './admin.schemas.ts';
 import * as service from './admin.service.ts';
+import { approveDomainByVendor } from '../members/domains.service.ts';
 
 export function adminRoutes(db: Kysely<Database>, trustProxy: boolean) {
 	const actor = (c: Context<AppEnv>): service.Actor => ({ userId: c.get('user').id, ip: clientIp(c, trustProxy) });
@@ -19,6 +20,11 @@ export function adminRoutes(db: Kysely<Database>, trustProxy: boolean) {
 		.post('/users', async (c) => c.json(await service.createUser(db, actor(c), await jsonBody(c, S.CreateUserRequest)), 201))
 		.post('/products', async (c) => c.json(await service.createProduct(db, actor(c), await jsonBody(c, S.CreateProductRequest)), 201))
 		.post('/certificates', async (c) => c.json(await service.createCertificate(db, actor(c), await jsonBody(c, S.CreateCertificateRequest)), 201))
+		.post('/accounts/:id/domains', async (c) => {
+			const accountId = parseWith(Uuid, c.req.param('id'));
+			const { domain } = await jsonBody(c, S.ApproveDomainRequest);
+			return c.json(await approveDomainByVendor(db, actor(c), accountId, domain), 201);
+		})
 		.post('/delegations', async (c) => c.json(await service.createDelegation(db, actor(c), await jsonBody(c, S.CreateDelegationRequest)), 201))
 		.delete('/delegations/:id', async (c) => c.json(await service.deleteDelegation(db, actor(c), parseWith(Uuid, c.req.param('id')))))
 		.get('/certificates', async (c) => {

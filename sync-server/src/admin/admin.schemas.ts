@@ -1,5 +1,5 @@
 /** Vendor API request and response schemas; the routes validate with them and openapi.json is generated from them. */
-import { IsoDate, Role, Uuid } from '@keyfield/shared';
+import { DomainName, IsoDate, Role, Uuid } from '@keyfield/shared';
 import { z } from 'zod';
 
 export const CreateAccountRequest = z.object({
@@ -51,3 +51,7 @@ export const CertificateListing = z.object({
 		})
 	)
 });
+
+/** The vendor approves an email domain for an account (no DNS proof needed): its admins may then invite into it. */
+export const ApproveDomainRequest = z.object({ domain: DomainName });
+export const ApprovedDomain = z.object({ id: Uuid, domain: z.string(), status: z.literal('approved') });

@@ -1,37 +1,29 @@
 import { ErrorCode, LoginRequest, type SessionInfo } from '@keyfield/shared';
-import { Hono, type Context } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { forgetAttempt } from '../db/login-failures.repository.ts';
 import { recordActivity } from '../db/activity.repository.ts';
 import { accountSummaries } from '../db/scope.repository.ts';
 import type { Database } from '../db/schema.ts';
-import { deleteSession, findUserByEmail, insertSession } from '../db/users.repository.ts';
+import { deleteSession, findUserByEmail } from '../db/users.repository.ts';
 import { AppError } from '../errors.ts';
-import { clientIp, isHttps } from '../http/client-ip.ts';
+import { clientIp } from '../http/client-ip.ts';
 import type { AppEnv, AuthUser } from '../http/env.ts';
 import { jsonBody } from '../http/json-body.ts';
-import { SESSION_COOKIE, presentedToken, requireUser } from './authenticate.ts';
+import { presentedToken, requireUser } from './authenticate.ts';
 import { verifyPassword } from './passwords.ts';
 import { beginLoginAttempt } from './rate-limit.ts';
 import { checkSecondStep, totpRequired } from './second-step.ts';
-import { hashToken, newToken } from './tokens.ts';
-
-const SESSION_DAYS = 30;
+import { hashToken } from './tokens.ts';
+import { setSessionCookie, startSession } from './session-cookie.ts';
 
 export type AuthDeps = { db: Kysely<Database>; trustProxy: boolean };
 
-async function sessionInfo(db: Kysely<Database>, user: AuthUser): Promise<SessionInfo> {
+export async function sessionInfo(db: Kysely<Database>, user: AuthUser): Promise<SessionInfo> {
 	return { user: { id: user.id, email: user.email, name: user.name, vendor: user.vendor }, accounts: await accountSummaries(db, user.id) };
 }
 
 export function authRoutes({ db, trustProxy }: AuthDeps) {
-	const setSessionCookie = (c: Context, token: string | null) => {
-		const options = { path: '/', httpOnly: true, sameSite: 'Lax', secure: isHttps(c, trustProxy) } as const;
-		if (token === null) deleteCookie(c, SESSION_COOKIE, options);
-		else setCookie(c, SESSION_COOKIE, token, { ...options, maxAge: SESSION_DAYS * 86_400 });
-	};
-
 	return new Hono<AppEnv>()
 		.post('/login', async (c) => {
 			const { email, password, totp } = await jsonBody(c, LoginRequest);
@@ -46,11 +38,8 @@ export function authRoutes({ db, trustProxy }: AuthDeps) {
 				throw totpRequired();
 			}
 			await forgetAttempt(db, attempt);
-			const token = newToken();
-			const device = { userAgent: c.req.header('user-agent') ?? null, ip };
-			await insertSession(db, hashToken(token), user.id, new Date(Date.now() + SESSION_DAYS * 86_400_000), device);
+			await startSession(c, db, user.id, trustProxy);
 			await recordActivity(db, { userId: user.id, action: 'auth.login', ip });
-			setSessionCookie(c, token);
 			// Not in the body: the cookie is HttpOnly so page scripts never hold it. Scripts read Set-Cookie for Bearer use.
 			return c.json(await sessionInfo(db, user));
 		})
@@ -58,7 +47,7 @@ export function authRoutes({ db, trustProxy }: AuthDeps) {
 		.post('/logout', async (c) => {
 			const token = presentedToken(c);
 			if (token) await deleteSession(db, hashToken(token));
-			setSessionCookie(c, null);
+			setSessionCookie(c, null, trustProxy);
 			return c.json({ ok: true });
 		})
 		.get('/me', requireUser(db), async (c) => c.json(await sessionInfo(db, c.get('user'))));

@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008_contracts.ts';
 import * as m0009 from './migrations/0009_downloads.ts';
 import * as m0010 from './migrations/0010_security.ts';
 import * as m0011 from './migrations/0011_renewal_proofs.ts';
+import * as m0012 from './migrations/0012_members.ts';
 
 /** Listed by hand, not read from disk, so the set is the same under tsx, Vitest and a bundler. */
 const migrations: Record<string, Migration> = {
@@ -24,7 +25,8 @@ const migrations: Record<string, Migration> = {
 	'0008_contracts': m0008,
 	'0009_downloads': m0009,
 	'0010_security': m0010,
-	'0011_renewal_proofs': m0011
+	'0011_renewal_proofs': m0011,
+	'0012_members': m0012
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

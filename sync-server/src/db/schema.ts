@@ -8,6 +8,7 @@ import type { ActivityHeadsTable, RecoveryCodesTable, UserTotpTable } from './se
 import type { AgreementEventsTable, AgreementProductsTable, AgreementsTable, FieldDefinitionsTable, HostActivationsTable, LicenseHistoryTable, LicenseSharesTable, ShareCodesTable, SharedLicensesTable, UpgradeNotificationsTable, VoucherAttemptsTable, VoucherBatchesTable, VouchersTable } from './field-operations.schema.ts';
 import type { ArtifactsTable, DownloadSecretsTable, ReleasesTable } from './downloads.schema.ts';
 import type { ContractsTable, ProofChunksTable, ProofUploadsTable } from './renewals.schema.ts';
+import type { ApprovedDomainsTable, InvitationAttemptsTable, InvitationsTable, MailOutboxTable } from './members.schema.ts';
 
 export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 export type Json<T> = ColumnType<T, string, string>;
@@ -223,6 +224,10 @@ export interface Database {
 	user_totp: UserTotpTable;
 	recovery_codes: RecoveryCodesTable;
 	activity_heads: ActivityHeadsTable;
+	approved_domains: ApprovedDomainsTable;
+	invitations: InvitationsTable;
+	invitation_attempts: InvitationAttemptsTable;
+	mail_outbox: MailOutboxTable;
 }
 
 export type NewLicense = Insertable<LicensesTable>;

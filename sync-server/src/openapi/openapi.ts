@@ -11,7 +11,7 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, u
 const errorResponse = { $ref: '#/components/responses/Error' };
 
 function operationFor(route: RouteDoc) {
-	const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }));
+	const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: m[1] === 'token' ? { type: 'string' } : { type: 'string', format: 'uuid' } }));
 	const queryParams = Object.entries(route.query ?? {}).map(([name, q]) => ({ name, in: 'query', required: false, description: q.description, schema: jsonSchema(q.schema, 'input') }));
 	const success = 'eventStream' in route.response
 		? { description: 'text/event-stream of `event: poke` / `data: {}` and `: heartbeat` comments', content: { 'text/event-stream': { schema: { type: 'string' } } } }

@@ -9,6 +9,7 @@ import * as releases from '../admin/releases.schemas.ts';
 import * as contracts from '../admin/contracts.schemas.ts';
 import { securityRoutes } from './security.routes.ts';
 import { renewalRoutes } from './renewals.routes.ts';
+import { memberRoutes } from './members.routes.ts';
 
 export const Ok = z.object({ ok: z.literal(true) });
 
@@ -87,5 +88,6 @@ export const routes: RouteDoc[] = [
 	{ method: 'post', path: '/api/admin/contracts/coterms/{id}/confirm', summary: 'Confirm a co-term request (contract.coterm): each contract it names ends on the common date, with a new revision and re-signed keys; idempotent', tag: 'vendor', auth: 'vendor', response: { status: 200, schema: contracts.ConfirmedCoterm }, errors: [ErrorCode.validationFailed, ...vendorErrors, ErrorCode.notFound] },
 	{ method: 'post', path: '/api/admin/contracts/renewal-cutoff', summary: "Set a product's renewal cutoff version (contracts bought at an earlier version renew only through a partner or after an upgrade)", tag: 'vendor', auth: 'vendor', request: contracts.SetRenewalCutoffRequest, response: { status: 200, schema: Ok }, errors: [...bodyErrors, ...vendorErrors, ErrorCode.notFound] },
 	...securityRoutes,
-	...renewalRoutes
+	...renewalRoutes,
+	...memberRoutes
 ];

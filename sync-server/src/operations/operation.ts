@@ -14,6 +14,10 @@ import type { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import type { Signer } from '../keys/signing-key.ts';
 import type { PushBatch } from '../sync/push-batch.ts';
+import type { DomainVerifier } from '../members/domain-verifier.ts';
+
+/** What operations reach outside the database: the DNS proof of a domain, and where links in mail point. */
+export type OperationServices = { domains: DomainVerifier; publicUrl: string };
 
 export class Rejection extends Error {
 	constructor(
@@ -32,6 +36,7 @@ export type OperationContext = {
 	mutationId: number;
 	ip: string;
 	signer: Signer;
+	services: OperationServices;
 	/** State shared by the mutations of one push transaction: access reads, versions taken, serials locked. */
 	batch: PushBatch;
 	/** Opens this mutation's savepoint (once; later calls do nothing). See the note on atomicity above. */

@@ -68,7 +68,14 @@ const argsFor: Record<OperationName, () => Promise<Record<string, unknown>>> = {
 	'host.move': async () => ({ activationId: await newActivation(), licenseId, newActivationId: crypto.randomUUID(), newHostId: `HOST-${crypto.randomUUID().slice(0, 8)}` }),
 	'contract.renew': async () => ({ renewalId: crypto.randomUUID(), contractId: crypto.randomUUID(), accountId: customer }),
 	'contract.coterm': async () => ({ cotermId: crypto.randomUUID(), accountId: customer, contractIds: [crypto.randomUUID(), crypto.randomUUID()] }),
-	'contract.setReminders': async () => ({ contractId: crypto.randomUUID(), accountId: customer, leads: [45, 14] })
+	'contract.setReminders': async () => ({ contractId: crypto.randomUUID(), accountId: customer, leads: [45, 14] }),
+	// Random people and ids: an allowed cell ends in a business answer (domain not approved, unknown member), so the
+	// matrix's own users keep their roles and memberships from cell to cell.
+	'user.invite': async () => ({ invitationId: crypto.randomUUID(), accountId: customer, email: `new-${crypto.randomUUID().slice(0, 8)}@matrix.test`, role: 'member' }),
+	'invitation.revoke': async () => ({ invitationId: crypto.randomUUID(), accountId: customer }),
+	'domain.approve': async () => ({ domainId: crypto.randomUUID(), accountId: customer, domain: `d${crypto.randomUUID().slice(0, 8)}.matrix.test` }),
+	'member.setRole': async () => ({ accountId: customer, userId: crypto.randomUUID(), role: 'technician' }),
+	'user.remove': async () => ({ accountId: customer, userId: crypto.randomUUID() })
 };
 
 describe('permission matrix', () => {

@@ -15,6 +15,11 @@ import { hostMove } from './host-move.ts';
 import { contractRenew } from './contract-renew.ts';
 import { contractCoterm } from './contract-coterm.ts';
 import { contractSetReminders } from './contract-set-reminders.ts';
+import { userInvite } from './user-invite.ts';
+import { invitationRevoke } from './invitation-revoke.ts';
+import { domainApprove } from './domain-approve.ts';
+import { memberSetRole } from './member-set-role.ts';
+import { userRemove } from './user-remove.ts';
 import type { Operation } from './operation.ts';
 
 const modules: Record<OperationName, Operation> = {
@@ -32,7 +37,12 @@ const modules: Record<OperationName, Operation> = {
 	'host.move': hostMove,
 	'contract.renew': contractRenew,
 	'contract.coterm': contractCoterm,
-	'contract.setReminders': contractSetReminders
+	'contract.setReminders': contractSetReminders,
+	'user.invite': userInvite,
+	'invitation.revoke': invitationRevoke,
+	'domain.approve': domainApprove,
+	'member.setRole': memberSetRole,
+	'user.remove': userRemove
 };
 
 // Every shared operation must have a server half, and the names must agree.

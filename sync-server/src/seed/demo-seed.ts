@@ -16,6 +16,7 @@ import { seedDemoHosts } from './demo-hosts.ts';
 import { seedDemoDownloads, seedExpiredScanLicense } from './demo-downloads.ts';
 import { defaultBlobStore, type BlobStore } from '../downloads/blob-store.ts';
 import { seedDemoContracts } from './demo-renewals.ts';
+import { approveDomainByVendor } from '../members/domains.service.ts';
 
 export const DEMO_PASSWORD = 'keyfield-demo';
 
@@ -50,6 +51,9 @@ export async function seedDemo(db: Kysely<Database>, signer?: Signer, blobs: Blo
 	const northwind = await account('Northwind Partners', 'partner');
 	const globex = await account('Globex Industrial', 'customer');
 	await admin.createDelegation(db, system, { customerAccountId: acme.id, partnerAccountId: northwind.id });
+	// Approved email domains, so their admins can invite colleagues; Globex has none (an invite there says how to approve).
+	await approveDomainByVendor(db, system, acme.id, 'acme.test');
+	await approveDomainByVendor(db, system, northwind.id, 'northwind.test');
 
 	const ids: Record<(typeof DEMO_USERS)[number]['account'], string> = {
 		Keyfield: keyfield.id,

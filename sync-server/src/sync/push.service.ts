@@ -10,6 +10,8 @@ import type { Database } from '../db/schema.ts';
 import { withRetry } from '../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import type { Signer } from '../keys/signing-key.ts';
+import type { OperationServices } from '../operations/operation.ts';
+import { dnsDomainVerifier } from '../members/domain-verifier.ts';
 import { applyMutation, prepareMutations } from './apply-mutation.ts';
 import { PushBatch } from './push-batch.ts';
 import { assertSupportedVersions, clientOwnedByOtherUser } from './versions.ts';
@@ -25,7 +27,9 @@ function freshRun(mutations: PushRequest['mutations'], last: number): PushReques
 	return run;
 }
 
-export type PushDeps = { db: Kysely<Database>; signer: Signer };
+/** `services`: the app passes its own; the seed's pushes take the defaults (DNS, the default local address). */
+export type PushDeps = { db: Kysely<Database>; signer: Signer; services?: OperationServices };
+const defaultServices: OperationServices = { domains: dnsDomainVerifier(), publicUrl: 'http://localhost:8787' };
 
 export async function push(deps: PushDeps, userId: string, ip: string, request: PushRequest): Promise<PushResponse> {
 	assertSupportedVersions(request);
@@ -57,7 +61,7 @@ export async function push(deps: PushDeps, userId: string, ip: string, request: 
 				await finish();
 				return { gap: true as const, last };
 			}
-			const result = await applyMutation(tx, { userId, clientId, mutationId: mutation.id, ip, signer: deps.signer, batch }, mutation);
+			const result = await applyMutation(tx, { userId, clientId, mutationId: mutation.id, ip, signer: deps.signer, services: deps.services ?? defaultServices, batch }, mutation);
 			results.push(result);
 			fresh.push(result);
 			last = mutation.id;

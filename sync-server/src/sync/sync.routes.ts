@@ -7,6 +7,7 @@ import { clientIp } from '../http/client-ip.ts';
 import type { AppEnv } from '../http/env.ts';
 import { jsonBody } from '../http/json-body.ts';
 import type { Signer } from '../keys/signing-key.ts';
+import type { OperationServices } from '../operations/operation.ts';
 import { eventStream } from './events.ts';
 import type { PokeHub } from './pokes.ts';
 import { pull } from './pull.service.ts';
@@ -15,6 +16,7 @@ import { push } from './push.service.ts';
 export type SyncDeps = {
 	db: Kysely<Database>;
 	signer: Signer;
+	services: OperationServices;
 	pokes: PokeHub;
 	trustProxy: boolean;
 	pokeDebounceMs: number;

@@ -16,6 +16,7 @@ import { publishPublicKey } from '../keys/keys.routes.ts';
 import { generatePkcs8, signerFromPkcs8, type Signer } from '../keys/signing-key.ts';
 import { DEMO_PASSWORD, seedDemo, type DemoSeed } from '../seed/demo-seed.ts';
 import { PokeHub } from '../sync/pokes.ts';
+import type { DomainVerifier } from '../members/domain-verifier.ts';
 
 export const onPostgres = Boolean(process.env.DATABASE_URL);
 
@@ -127,13 +128,16 @@ export class TestServer {
 }
 
 /** A second app (another "process") on the same database: its own pool and its own LISTEN connection. */
-export async function startApp(handle: DbHandle, signer: Signer, blobs?: BlobStore) {
+export async function startApp(handle: DbHandle, signer: Signer, blobs?: BlobStore, options: TestServerOptions = {}) {
 	const pokes = await PokeHub.start(handle);
-	const app = createApp({ db: handle.db, signer, pokes, webDir: null, trustProxy: true, pokeDebounceMs: 10, blobs });
+	const app = createApp({ db: handle.db, signer, pokes, webDir: null, trustProxy: true, pokeDebounceMs: 10, blobs, ...options });
 	return { app, pokes };
 }
 
-export async function startTestServer(): Promise<TestServer> {
+/** `domainVerifier`: a fake the test controls (FakeDomainVerifier); the server itself always checks DNS. */
+export type TestServerOptions = { domainVerifier?: DomainVerifier; mailViewer?: boolean };
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
 	const testDb = await openTestDb();
 	const { db } = testDb.handle;
 	await migrateToLatest(db);
@@ -142,7 +146,7 @@ export async function startTestServer(): Promise<TestServer> {
 	// Artifact bytes of this test file only, beside its own database.
 	const blobs = new FileBlobStore(await mkdtemp(join(tmpdir(), 'keyfield-blobs-')));
 	const seed = await seedDemo(db, undefined, blobs);
-	const { app, pokes } = await startApp(testDb.handle, signer, blobs);
+	const { app, pokes } = await startApp(testDb.handle, signer, blobs, options);
 	return new TestServer(app, testDb, pokes, signer, seed, blobs);
 }
 

@@ -7,7 +7,9 @@ import type {
 	AccountRow,
 	AgreementEventRow,
 	AgreementRow,
+	ApprovedDomainRow,
 	ContractRow,
+	InvitationRow,
 	FieldDefinitionRow,
 	HostActivationRow,
 	LicenseHistoryRow,
@@ -123,6 +125,8 @@ export class KeyfieldDb extends Dexie {
 	declare contracts: Table<ContractRow, string>; // version 6
 	declare proofs: Table<ProofEntry, string>; // version 8
 	declare notified: Table<NotifiedEntry, string>; // version 8
+	declare invitations: Table<InvitationRow, string>; // version 9
+	declare approved_domains: Table<ApprovedDomainRow, string>; // version 9
 
 	constructor(name: string = DB_NAME, options?: DexieOptions) {
 		super(name, options);
@@ -172,6 +176,11 @@ export class KeyfieldDb extends Dexie {
 		this.version(8)
 			.stores({ proofs: 'id, renewalId, contractId, userId', notified: 'key' })
 			.upgrade((tx) => tx.table('meta').delete('cursor'));
+		// Version 9: users and approved email domains (invitations of the account, its domains with their TXT proof).
+		// The cursor goes: it may be past rows of these stores that this device could not keep before.
+		this.version(9)
+			.stores({ invitations: 'id, accountId', approved_domains: 'id, accountId' })
+			.upgrade((tx) => tx.table('meta').delete('cursor'));
 	}
 
 	/** The mirrors of server state, in the order a pull page writes them. */
@@ -191,7 +200,9 @@ export class KeyfieldDb extends Dexie {
 			this.shared_licenses,
 			this.share_codes,
 			this.contracts,
-			this.releases
+			this.releases,
+			this.invitations,
+			this.approved_domains
 		];
 	}
 }

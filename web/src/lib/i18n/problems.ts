@@ -6,6 +6,7 @@ import type { CodeKind, CodeProblem, HostIdProblem } from '@keyfield/shared';
 import { ErrorCode } from '@keyfield/shared';
 import { m } from '$lib/paraglide/messages.js';
 import { sharingRejectionText } from './sharing-problems.ts';
+import { isMembersCode, membersRejectionText } from './members-problems.ts';
 
 export function serialProblemText(problem: CodeProblem): string {
 	switch (problem.reason) {
@@ -81,7 +82,9 @@ export interface RejectionText {
 	retryable: boolean;
 }
 
-export function rejectionText(code: string): RejectionText {
+/** `details`: the rejection's facts, where the words name them (the domain that is not approved). */
+export function rejectionText(code: string, details?: Record<string, unknown>): RejectionText {
+	if (isMembersCode(code)) return membersRejectionText(code, details);
 	switch (code) {
 		case ErrorCode.serialInvalid:
 			return { reason: m.reject_serial_invalid(), next: m.next_check_serial(), retryable: true };

@@ -15,6 +15,7 @@ import { hostMove } from './host-move.ts';
 import { contractRenew } from './contract-renew.ts';
 import { contractCoterm } from './contract-coterm.ts';
 import { contractSetReminders } from './contract-set-reminders.ts';
+import { approveDomain, inviteUser, removeUser, revokeInvitation, setMemberRole } from './members.ts';
 
 export const clientOperations: { [N in OperationName]: ClientOperation<N> } = {
 	'license.requestKey': requestKey,
@@ -31,7 +32,12 @@ export const clientOperations: { [N in OperationName]: ClientOperation<N> } = {
 	'host.move': hostMove,
 	'contract.renew': contractRenew,
 	'contract.coterm': contractCoterm,
-	'contract.setReminders': contractSetReminders
+	'contract.setReminders': contractSetReminders,
+	'user.invite': inviteUser,
+	'invitation.revoke': revokeInvitation,
+	'domain.approve': approveDomain,
+	'member.setRole': setMemberRole,
+	'user.remove': removeUser
 };
 
 export function clientOperation<N extends OperationName>(name: N): ClientOperation<N> {

@@ -79,6 +79,13 @@ export class Session {
 		return { ok: true };
 	}
 
+	/** A session the server started another way (accepting an invitation), shown in `accountId`. Signing in as
+	 * another person than the one signed in before goes through the same path as a sign-in. */
+	async adopt(info: SessionInfo, accountId?: string): Promise<void> {
+		await this.#adopt(info);
+		if (accountId) this.selectAccount(accountId);
+	}
+
 	/** Forgets this user's data on the device at once; the server is told now, or when next online. */
 	async logout(): Promise<void> {
 		const db = this.#deps.db();

@@ -1,0 +1,42 @@
+/**
+ * Removing a user from the account (their membership; the person keeps their other accounts). The portal's rule:
+ * their seats are released first; and the last admin cannot be removed. The account leaves their scope, so their
+ * devices purge it at the next pull.
+ */
+import { ErrorCode, RemoveUserArgs } from '@keyfield/shared';
+import type { z } from 'zod';
+import { recordActivity } from '../db/activity.repository.ts';
+import { deleteMembership, lockMemberships } from '../db/members.repository.ts';
+import { takeVersion } from './account-writes.ts';
+import { authorizeIn } from './authorize.ts';
+import { seatsHeldBy } from './member-seats.ts';
+import { defineOperation, Rejection } from './operation.ts';
+
+type Args = z.output<typeof RemoveUserArgs>;
+
+export const userRemove = defineOperation({
+	name: 'user.remove',
+	args: RemoveUserArgs,
+
+	async authorize(_tx, ctx, args: Args) {
+		await authorizeIn(ctx, 'user.remove', args.accountId);
+	},
+
+	async apply(tx, ctx, args: Args) {
+		const memberships = await lockMemberships(tx, args.accountId);
+		const target = memberships.find((m) => m.user_id === args.userId);
+		if (!target) throw new Rejection(ErrorCode.memberUnknown, 'This person is not a member of this account (any more).');
+		if (target.role === 'admin' && memberships.filter((m) => m.role === 'admin').length === 1) {
+			throw new Rejection(ErrorCode.lastAdmin, 'This is the account\'s last admin. Make someone else an admin first.');
+		}
+		const seats = await seatsHeldBy(tx, args.accountId, args.userId);
+		if (seats > 0) {
+			throw new Rejection(ErrorCode.seatsHeld, `This person holds ${seats} seat${seats === 1 ? '' : 's'} in this account. Release them first, then remove the person.`, { seats });
+		}
+		await ctx.savepoint();
+		await deleteMembership(tx, { id: target.id, accountId: args.accountId }, await takeVersion(tx, ctx, args.accountId));
+		const details = { userId: args.userId, role: target.role };
+		await recordActivity(tx, { userId: ctx.userId, ip: ctx.ip, clientId: ctx.clientId, mutationId: ctx.mutationId, accountId: args.accountId, action: 'user.remove', details });
+		return { userId: args.userId };
+	}
+});
