@@ -7,6 +7,7 @@ import { UpgradeNotificationRow } from './entities/upgrades.ts';
 import { HostActivationRow } from './entities/hosts.ts';
 import { ReleaseRow } from './entities/releases.ts';
 import { ContractRow } from './entities/renewals.ts';
+import { SeatAssignmentRow, SeatOrderRow, SeatPackageRow, SeatPoolRow } from './entities/seats.ts';
 
 export const Uuid = z.uuid();
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -193,7 +194,11 @@ export const SyncedTables = {
 	upgradeNotifications: UpgradeNotificationRow,
 	host_activations: HostActivationRow,
 	releases: ReleaseRow,
-	contracts: ContractRow
+	contracts: ContractRow,
+	seat_packages: SeatPackageRow,
+	seat_pools: SeatPoolRow,
+	seat_orders: SeatOrderRow,
+	seat_assignments: SeatAssignmentRow
 } as const;
 export type SyncedTable = keyof typeof SyncedTables;
 export type SyncedRow<T extends SyncedTable> = z.infer<(typeof SyncedTables)[T]>;

@@ -77,6 +77,15 @@ export const ErrorCode = {
 	renewalNotEligible: 'renewal_not_eligible',
 	renewalAlreadyPending: 'renewal_already_pending', // a renewal or co-term of the contract waits for confirmation
 	cotermWouldShorten: 'coterm_would_shorten',
+	// seat packages and seats
+	packageUnknown: 'package_unknown', // not in the catalog, or no longer sold
+	orderPriceChanged: 'order_price_changed', // a package's price changed since the cart was reviewed
+	orderIdTaken: 'order_id_taken',
+	memberUnknown: 'member_unknown', // the user is not a member of the account
+	seatsUnavailable: 'seats_unavailable', // every owned seat of the product is assigned (or none are owned)
+	seatAlreadyAssigned: 'seat_already_assigned', // the member already holds a seat of the product
+	assignmentUnknown: 'assignment_unknown',
+	assignmentIdTaken: 'assignment_id_taken',
 	// 2-step verification (sign-in and enrolment)
 	totpRequired: 'totp_required',
 	totpInvalid: 'totp_invalid',

@@ -14,6 +14,7 @@ import { sharingChangeSources } from './sharing-changes.ts';
 import { upgradeNotificationChanges } from './upgrade-notifications.changes.ts';
 import { releaseChanges } from './releases.changes.ts';
 import { contractChanges } from './contracts.changes.ts';
+import { seatChangeSources } from './seats.changes.ts';
 
 type Db = Kysely<Database>;
 export type VersionedChange = { accountId: string; version: number; change: Change };
@@ -128,5 +129,6 @@ export const changeSources: readonly Fetch[] = [
 	...sharingChangeSources,
 	releaseChanges,
 	contractChanges,
+	...seatChangeSources,
 	tombstones
 ];

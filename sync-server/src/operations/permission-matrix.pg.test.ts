@@ -67,7 +67,10 @@ const argsFor: Record<OperationName, () => Promise<Record<string, unknown>>> = {
 	'host.deactivate': async () => ({ activationId: await newActivation(), licenseId }),
 	'host.move': async () => ({ activationId: await newActivation(), licenseId, newActivationId: crypto.randomUUID(), newHostId: `HOST-${crypto.randomUUID().slice(0, 8)}` }),
 	'contract.renew': async () => ({ renewalId: crypto.randomUUID(), contractId: crypto.randomUUID(), accountId: customer }),
-	'contract.coterm': async () => ({ cotermId: crypto.randomUUID(), accountId: customer, contractIds: [crypto.randomUUID(), crypto.randomUUID()] })
+	'contract.coterm': async () => ({ cotermId: crypto.randomUUID(), accountId: customer, contractIds: [crypto.randomUUID(), crypto.randomUUID()] }),
+	'order.place': async () => ({ orderId: crypto.randomUUID(), accountId: customer, lines: [{ packageId: crypto.randomUUID(), quantity: 1, priceMinor: 100, currency: 'EUR' }] }),
+	'seat.assign': async () => ({ assignmentId: crypto.randomUUID(), accountId: customer, productId: crypto.randomUUID(), userId: crypto.randomUUID() }),
+	'seat.release': async () => ({ assignmentId: crypto.randomUUID(), accountId: customer })
 };
 
 describe('permission matrix', () => {

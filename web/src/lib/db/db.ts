@@ -17,6 +17,10 @@ import type {
 	OperationName,
 	ProductRow,
 	ReleaseRow,
+	SeatAssignmentRow,
+	SeatOrderRow,
+	SeatPackageRow,
+	SeatPoolRow,
 	ShareCodeRow,
 	SharedLicenseRow,
 	UpgradeNotificationRow
@@ -70,6 +74,16 @@ export interface PinEntry {
 	pinnedAt: string;
 }
 
+/** A package and quantity in an admin's cart: device-only, kept per user and workspace until the order is placed, so
+ * a cart built offline survives reloads. The price is not stored: the cart always shows the catalog's current one. */
+export interface CartLine {
+	userId: string;
+	accountId: string;
+	packageId: string;
+	quantity: number;
+	addedAt: string;
+}
+
 export const DB_NAME = 'keyfield';
 
 export class KeyfieldDb extends Dexie {
@@ -94,6 +108,12 @@ export class KeyfieldDb extends Dexie {
 	declare releases: Table<ReleaseRow, string>;
 	declare pins: Table<PinEntry, string>;
 	declare contracts: Table<ContractRow, string>; // version 6
+	// Seat packages, pools, orders, assignments and the device-only cart (version 10).
+	declare seat_packages: Table<SeatPackageRow, string>;
+	declare seat_pools: Table<SeatPoolRow, string>;
+	declare seat_orders: Table<SeatOrderRow, string>;
+	declare seat_assignments: Table<SeatAssignmentRow, string>;
+	declare cart: Table<CartLine, [string, string, string]>;
 
 	constructor(name: string = DB_NAME, options?: DexieOptions) {
 		super(name, options);
@@ -138,6 +158,17 @@ export class KeyfieldDb extends Dexie {
 		this.version(7)
 			.stores({ releases: 'id, accountId, sku', pins: 'artifactId' })
 			.upgrade((tx) => tx.table('meta').delete('cursor'));
+		// Version 10: seat packages (catalog), pools, orders and assignments, and the cart (device-only, never synced).
+		// The cursor goes: it may be past seat rows this device could not keep before.
+		this.version(10)
+			.stores({
+				seat_packages: 'id, accountId, productId',
+				seat_pools: 'id, accountId',
+				seat_orders: 'id, accountId',
+				seat_assignments: 'id, accountId, userId',
+				cart: '[userId+accountId+packageId], [userId+accountId]'
+			})
+			.upgrade((tx) => tx.table('meta').delete('cursor'));
 	}
 
 	/** The mirrors of server state, in the order a pull page writes them. */
@@ -157,7 +188,11 @@ export class KeyfieldDb extends Dexie {
 			this.shared_licenses,
 			this.share_codes,
 			this.contracts,
-			this.releases
+			this.releases,
+			this.seat_packages,
+			this.seat_pools,
+			this.seat_orders,
+			this.seat_assignments
 		];
 	}
 }

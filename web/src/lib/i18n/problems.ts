@@ -6,6 +6,7 @@ import type { CodeProblem, HostIdProblem } from '@keyfield/shared';
 import { ErrorCode } from '@keyfield/shared';
 import { m } from '$lib/paraglide/messages.js';
 import { sharingRejectionText } from './sharing-problems.ts';
+import { SEAT_REJECTIONS, seatsRejectionText } from './seats-problems.ts';
 
 export function serialProblemText(problem: CodeProblem): string {
 	switch (problem.reason) {
@@ -58,6 +59,7 @@ export interface RejectionText {
 }
 
 export function rejectionText(code: string): RejectionText {
+	if (SEAT_REJECTIONS.includes(code)) return seatsRejectionText(code);
 	switch (code) {
 		case ErrorCode.serialInvalid:
 			return { reason: m.reject_serial_invalid(), next: m.next_check_serial(), retryable: true };
