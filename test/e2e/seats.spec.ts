@@ -105,3 +105,41 @@ test('cart offline → purchase → vendor confirms → assign → the technicia
 		await techContext.close();
 	}
 });
+
+test('an order queued offline at a price the vendor changed meanwhile is refused, and Edit and retry puts the cart back', async ({ page, context, request }) => {
+	test.setTimeout(120_000);
+	const app = new App(page);
+	await app.signIn('admin@acme.test');
+	await app.waitForOfflineReady();
+	await page.goto('/account/seats/cart');
+	await context.setOffline(true);
+	await page.getByRole('button', { name: 'Add to cart: Vault 10-pack' }).click();
+	await page.getByLabel('Quantity of Vault 10-pack').fill('3');
+	await page.getByLabel('Quantity of Vault 10-pack').blur();
+	await expect(page.getByRole('list', { name: 'Total per currency' })).toHaveText('€2,670.00');
+	await page.getByRole('button', { name: 'Proceed to purchase' }).click();
+	await expect(page.getByRole('list', { name: 'Orders' }).getByRole('listitem').first()).toContainText('Queued on this device');
+	await expect(app.status).toContainText('1 pending');
+
+	// Meanwhile the vendor raises the price.
+	await request.post('/api/auth/login', { data: { email: 'vendor@keyfield.test', password: DEMO_PASSWORD } });
+	const { packages } = (await (await request.get('/api/admin/packages')).json()) as { packages: { id: string; name: string }[] };
+	const vault = packages.find((p) => p.name === 'Vault 10-pack')!;
+	expect((await request.post(`/api/admin/packages/${vault.id}`, { data: { priceMinor: 95_000 } })).status()).toBe(200);
+	await request.post('/api/auth/logout');
+
+	await context.setOffline(false);
+	await expect(app.status).toContainText('0 pending', { timeout: 20_000 });
+	await page.getByRole('link', { name: /Needs attention/ }).first().click();
+	const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Seat order' }) });
+	await expect(item).toContainText('A price changed after you reviewed the cart, so nothing was ordered.');
+	expect(await seriousViolations(page)).toEqual([]);
+	await item.getByRole('link', { name: 'Edit and retry' }).click();
+
+	// The packages are back, at today's price, to review and order again.
+	await expect(page.getByText("The refused order's packages are back in the cart: review the totals and order again.")).toBeVisible();
+	await expect(page.getByLabel('Quantity of Vault 10-pack')).toHaveValue('3');
+	await expect(page.getByRole('list', { name: 'Total per currency' })).toHaveText('€2,850.00');
+	await page.getByRole('button', { name: 'Proceed to purchase' }).click();
+	await expect(page.getByRole('list', { name: 'Orders' }).getByRole('listitem').first()).toContainText('Waiting for payment', { timeout: 20_000 });
+});

@@ -2,6 +2,7 @@
 import { ErrorCode } from '@keyfield/shared';
 import { m } from '$lib/paraglide/messages.js';
 import type { RejectionText } from './problems.ts';
+import type { AttentionItem } from '../db/db.ts';
 
 export const SEAT_REJECTIONS: readonly string[] = [
 	ErrorCode.packageUnknown,
@@ -40,8 +41,9 @@ export const seatOperationLabels: Record<string, () => string> = {
 	'seat.release': m.seats_op_release
 };
 
-export const seatRetryHrefs: Record<string, () => string> = {
-	'order.place': () => '/account/seats/cart',
+export const seatRetryHrefs: Record<string, (item: AttentionItem) => string> = {
+	// The refused order's packages go back into the cart (seats/cart.ts restoreOrderToCart).
+	'order.place': (item) => `/account/seats/cart?retry=${item.id}`,
 	'seat.assign': () => '/account/seats',
 	'seat.release': () => '/account/seats'
 };

@@ -3,10 +3,11 @@
  * survives a reload. Proceeding to purchase queues `order.place` and empties the cart in ONE transaction: the
  * order is either queued with the cart gone, or not queued with the cart kept; never both, never neither.
  */
-import type { PlaceOrderArgs } from '@keyfield/shared';
+import { Operations, type PlaceOrderArgs } from '@keyfield/shared';
 import { getDb, type CartLine, type KeyfieldDb } from '../db/db.ts';
 import { getMeta } from '../db/meta.ts';
 import { enqueue, NotSignedInError } from '../ops/enqueue.ts';
+import { signedInItems } from '../views/attention.ts';
 
 const MAX_QUANTITY = 1000; // the order's own limit per line
 
@@ -49,5 +50,21 @@ export function proceedToPurchase(accountId: string, lines: PlaceOrderArgs['line
 		await enqueue('order.place', { orderId, accountId, lines }, db);
 		await db.cart.where('[userId+accountId]').equals([userId, accountId]).delete();
 		return orderId;
+	});
+}
+
+/**
+ * "Edit and retry" of a refused order (a price changed, a package is no longer sold): its packages and quantities
+ * go back into the cart, to be reviewed at today's prices, and the item leaves "Needs attention", in one transaction.
+ * Returns the order's workspace, or null when there is no such item.
+ */
+export function restoreOrderToCart(attentionId: number, db: KeyfieldDb = getDb()): Promise<string | null> {
+	return db.transaction('rw', [db.cart, db.meta, db.attention], async () => {
+		const item = (await signedInItems(db)).find((i) => i.id === attentionId && i.name === 'order.place');
+		const args = item && Operations['order.place'].safeParse(item.args);
+		if (!item || !args?.success) return null;
+		for (const line of args.data.lines) await addToCart(args.data.accountId, line.packageId, line.quantity, db);
+		await db.attention.delete([item.clientId, item.id]);
+		return args.data.accountId;
 	});
 }

@@ -2,7 +2,7 @@ import type { MembershipRow, SeatAssignmentRow, SeatOrderRow, SeatPackageRow, Se
 import { describe, expect, it } from 'vitest';
 import { setMeta } from '../db/meta.ts';
 import { KeyfieldDb, type OutboxEntry } from '../db/db.ts';
-import { addToCart, cartLines, proceedToPurchase, setCartQuantity } from '../seats/cart.ts';
+import { addToCart, cartLines, proceedToPurchase, restoreOrderToCart, setCartQuantity } from '../seats/cart.ts';
 import { cartView, orderViews, poolViews } from './seats.ts';
 
 const ACME = '11111111-1111-4111-8111-111111111111';
@@ -97,6 +97,23 @@ describe('cart on the device', () => {
 		await expect(proceedToPurchase(ACME, [], db)).rejects.toThrow();
 		expect(await cartLines(db, ADMIN.id, ACME)).toHaveLength(1);
 		expect(await db.outbox.count()).toBe(1);
+		db.close();
+	});
+});
+
+describe('a refused order back into the cart', () => {
+	it('puts its packages back and clears the item from Needs attention, once', async () => {
+		const db = new KeyfieldDb(`keyfield-restore-${crypto.randomUUID()}`);
+		await setMeta(db, 'user', ADMIN);
+		const a = crypto.randomUUID();
+		await addToCart(ACME, a, 1, db);
+		const args = { orderId: crypto.randomUUID(), accountId: ACME, lines: [{ packageId: a, quantity: 2, priceMinor: 100, currency: 'EUR' }] };
+		await db.attention.add({ id: 7, clientId: 'c', userId: ADMIN.id, name: 'order.place', args, code: 'order_price_changed', message: '', rejectedAt: '2026-11-02T10:00:00.000Z', accountId: ACME });
+		expect(await restoreOrderToCart(7, db)).toBe(ACME);
+		expect((await cartLines(db, ADMIN.id, ACME)).map((l) => l.quantity)).toEqual([3]);
+		expect(await db.attention.count()).toBe(0);
+		expect(await restoreOrderToCart(7, db)).toBeNull();
+		expect((await cartLines(db, ADMIN.id, ACME)).map((l) => l.quantity)).toEqual([3]);
 		db.close();
 	});
 });
