@@ -8,6 +8,7 @@ import { HostActivationRow } from './entities/hosts.ts';
 import { ReleaseRow } from './entities/releases.ts';
 import { ContractRow } from './entities/renewals.ts';
 import { ApprovedDomainRow, InvitationRow } from './entities/members.ts';
+import { SeatAssignmentRow, SeatOrderRow, SeatPackageRow, SeatPoolRow } from './entities/seats.ts';
 
 export const Uuid = z.uuid();
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -196,7 +197,11 @@ export const SyncedTables = {
 	releases: ReleaseRow,
 	contracts: ContractRow,
 	invitations: InvitationRow,
-	approved_domains: ApprovedDomainRow
+	approved_domains: ApprovedDomainRow,
+	seat_packages: SeatPackageRow,
+	seat_pools: SeatPoolRow,
+	seat_orders: SeatOrderRow,
+	seat_assignments: SeatAssignmentRow
 } as const;
 export type SyncedTable = keyof typeof SyncedTables;
 export type SyncedRow<T extends SyncedTable> = z.infer<(typeof SyncedTables)[T]>;

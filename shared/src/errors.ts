@@ -80,6 +80,15 @@ export const ErrorCode = {
 	// proof-of-purchase uploads
 	fileTypeNotAllowed: 'file_type_not_allowed',
 	fileTooLarge: 'file_too_large',
+	// seat packages and seats
+	packageUnknown: 'package_unknown', // not in the catalog, or no longer sold
+	orderPriceChanged: 'order_price_changed', // a package's price changed since the cart was reviewed
+	orderIdTaken: 'order_id_taken',
+	memberUnknown: 'member_unknown', // the user is not a member of the account
+	seatsUnavailable: 'seats_unavailable', // every owned seat of the product is assigned (or none are owned)
+	seatAlreadyAssigned: 'seat_already_assigned', // the member already holds a seat of the product
+	assignmentUnknown: 'assignment_unknown',
+	assignmentIdTaken: 'assignment_id_taken',
 	// 2-step verification (sign-in and enrolment)
 	totpRequired: 'totp_required',
 	totpInvalid: 'totp_invalid',
@@ -97,7 +106,6 @@ export const ErrorCode = {
 	passwordWeak: 'password_weak',
 	passwordCommon: 'password_common',
 	domainTaken: 'domain_taken', // the domain id was used for another domain
-	memberUnknown: 'member_unknown',
 	lastAdmin: 'last_admin',
 	seatsHeld: 'seats_held'
 } as const;

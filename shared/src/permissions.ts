@@ -3,7 +3,7 @@
  * user's membership role) or through a delegation (the user's role in the partner account that holds it).
  * Data, so the server enforces it at apply time, the device can hide what would be refused, and a test walks
  * every cell. The spirit: admins do everything, technicians do field work (keys, hosts, vouchers, draw-downs,
- * upgrades, license data), members only read. Sharing and field definitions shape the whole account: admins only.
+ * upgrades, license data), members only read. Sharing and field definitions shape the whole account: admins only; so do purchases and seat assignments.
  */
 import type { Role } from './entities.ts';
 import type { OperationName } from './operations/index.ts';
@@ -37,7 +37,10 @@ export const PermissionMatrix: Record<OperationName, Permission> = {
 	'invitation.revoke': admin('revoke invitations'),
 	'domain.approve': admin('approve email domains'),
 	'member.setRole': admin('change roles'),
-	'user.remove': admin('remove users')
+	'user.remove': admin('remove users'),
+	'order.place': admin('buy seat packages'),
+	'seat.assign': admin('assign or release seats'),
+	'seat.release': admin('assign or release seats')
 };
 
 /** How a user reaches an account: a direct role, and roles in partner accounts that hold a delegation. */

@@ -16,6 +16,7 @@ import { downloadRoutes } from './downloads/downloads.routes.ts';
 import { downloadSecret } from './db/releases.repository.ts';
 import { contractAdminRoutes } from './admin/contracts.routes.ts';
 import { uploadRoutes } from './proofs/uploads.routes.ts';
+import { orderAdminRoutes, packageAdminRoutes } from './admin/seats.routes.ts';
 import { securityRoutes } from './auth/security.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import type { Database } from './db/schema.ts';
@@ -86,6 +87,8 @@ export function createApp(deps: AppDeps) {
 		.route('/admin/contracts', contractAdminRoutes(db, deps.signer, trustProxy))
 		.route('/invitations', invitationRoutes({ db, trustProxy }))
 		.route('/dev', devMailRoutes(db, deps.mailViewer ?? true))
+		.route('/admin/packages', packageAdminRoutes(db, trustProxy))
+		.route('/admin/orders', orderAdminRoutes(db, trustProxy))
 		.route('/admin', adminRoutes(db, trustProxy))
 		.all('*', () => {
 			throw notFound('No such API endpoint.');

@@ -12,6 +12,7 @@ import { UpgradeVersionArgs } from './upgrade-version.ts';
 import { ActivateHostArgs, DeactivateHostArgs, MoveHostArgs } from './hosts.ts';
 import { CotermContractsArgs, RenewContractArgs, SetRemindersArgs } from './renewals.ts';
 import { ApproveDomainArgs, InviteUserArgs, RemoveUserArgs, RevokeInvitationArgs, SetMemberRoleArgs } from './members.ts';
+import { AssignSeatArgs, PlaceOrderArgs, ReleaseSeatArgs } from './seats.ts';
 
 export const Operations = {
 	'license.requestKey': RequestKeyArgs,
@@ -33,7 +34,10 @@ export const Operations = {
 	'invitation.revoke': RevokeInvitationArgs,
 	'domain.approve': ApproveDomainArgs,
 	'member.setRole': SetMemberRoleArgs,
-	'user.remove': RemoveUserArgs
+	'user.remove': RemoveUserArgs,
+	'order.place': PlaceOrderArgs,
+	'seat.assign': AssignSeatArgs,
+	'seat.release': ReleaseSeatArgs
 } as const satisfies Record<string, z.ZodType>;
 
 export type OperationName = keyof typeof Operations;
@@ -53,3 +57,4 @@ export * from './upgrade-version.ts';
 export * from './hosts.ts';
 export * from './renewals.ts';
 export * from './members.ts';
+export * from './seats.ts';

@@ -15,6 +15,7 @@ import { upgradeNotificationChanges } from './upgrade-notifications.changes.ts';
 import { releaseChanges } from './releases.changes.ts';
 import { contractChanges } from './contracts.changes.ts';
 import { approvedDomainChanges, invitationChanges } from './members.changes.ts';
+import { seatChangeSources } from './seats.changes.ts';
 
 type Db = Kysely<Database>;
 export type VersionedChange = { accountId: string; version: number; change: Change };
@@ -131,5 +132,6 @@ export const changeSources: readonly Fetch[] = [
 	contractChanges,
 	invitationChanges,
 	approvedDomainChanges,
+	...seatChangeSources,
 	tombstones
 ];

@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009_downloads.ts';
 import * as m0010 from './migrations/0010_security.ts';
 import * as m0011 from './migrations/0011_renewal_proofs.ts';
 import * as m0012 from './migrations/0012_members.ts';
+import * as m0013 from './migrations/0013_seats.ts';
 
 /** Listed by hand, not read from disk, so the set is the same under tsx, Vitest and a bundler. */
 const migrations: Record<string, Migration> = {
@@ -26,7 +27,8 @@ const migrations: Record<string, Migration> = {
 	'0009_downloads': m0009,
 	'0010_security': m0010,
 	'0011_renewal_proofs': m0011,
-	'0012_members': m0012
+	'0012_members': m0012,
+	'0013_seats': m0013
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -9,6 +9,7 @@ import type { AgreementEventsTable, AgreementProductsTable, AgreementsTable, Fie
 import type { ArtifactsTable, DownloadSecretsTable, ReleasesTable } from './downloads.schema.ts';
 import type { ContractsTable, ProofChunksTable, ProofUploadsTable } from './renewals.schema.ts';
 import type { ApprovedDomainsTable, InvitationAttemptsTable, InvitationsTable, MailOutboxTable } from './members.schema.ts';
+import type { SeatAssignmentsTable, SeatOrdersTable, SeatPackagesTable, SeatPoolsTable } from './seats.schema.ts';
 
 export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 export type Json<T> = ColumnType<T, string, string>;
@@ -228,6 +229,10 @@ export interface Database {
 	invitations: InvitationsTable;
 	invitation_attempts: InvitationAttemptsTable;
 	mail_outbox: MailOutboxTable;
+	seat_packages: SeatPackagesTable;
+	seat_pools: SeatPoolsTable;
+	seat_orders: SeatOrdersTable;
+	seat_assignments: SeatAssignmentsTable;
 }
 
 export type NewLicense = Insertable<LicensesTable>;

@@ -10,6 +10,7 @@ import * as contracts from '../admin/contracts.schemas.ts';
 import { securityRoutes } from './security.routes.ts';
 import { renewalRoutes } from './renewals.routes.ts';
 import { memberRoutes } from './members.routes.ts';
+import { seatRoutes } from './seats.routes.ts';
 
 export const Ok = z.object({ ok: z.literal(true) });
 
@@ -89,5 +90,6 @@ export const routes: RouteDoc[] = [
 	{ method: 'post', path: '/api/admin/contracts/renewal-cutoff', summary: "Set a product's renewal cutoff version (contracts bought at an earlier version renew only through a partner or after an upgrade)", tag: 'vendor', auth: 'vendor', request: contracts.SetRenewalCutoffRequest, response: { status: 200, schema: Ok }, errors: [...bodyErrors, ...vendorErrors, ErrorCode.notFound] },
 	...securityRoutes,
 	...renewalRoutes,
-	...memberRoutes
+	...memberRoutes,
+	...seatRoutes
 ];

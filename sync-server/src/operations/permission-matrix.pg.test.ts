@@ -75,7 +75,10 @@ const argsFor: Record<OperationName, () => Promise<Record<string, unknown>>> = {
 	'invitation.revoke': async () => ({ invitationId: crypto.randomUUID(), accountId: customer }),
 	'domain.approve': async () => ({ domainId: crypto.randomUUID(), accountId: customer, domain: `d${crypto.randomUUID().slice(0, 8)}.matrix.test` }),
 	'member.setRole': async () => ({ accountId: customer, userId: crypto.randomUUID(), role: 'technician' }),
-	'user.remove': async () => ({ accountId: customer, userId: crypto.randomUUID() })
+	'user.remove': async () => ({ accountId: customer, userId: crypto.randomUUID() }),
+	'order.place': async () => ({ orderId: crypto.randomUUID(), accountId: customer, lines: [{ packageId: crypto.randomUUID(), quantity: 1, priceMinor: 100, currency: 'EUR' }] }),
+	'seat.assign': async () => ({ assignmentId: crypto.randomUUID(), accountId: customer, productId: crypto.randomUUID(), userId: crypto.randomUUID() }),
+	'seat.release': async () => ({ assignmentId: crypto.randomUUID(), accountId: customer })
 };
 
 describe('permission matrix', () => {

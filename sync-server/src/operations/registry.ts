@@ -20,6 +20,9 @@ import { invitationRevoke } from './invitation-revoke.ts';
 import { domainApprove } from './domain-approve.ts';
 import { memberSetRole } from './member-set-role.ts';
 import { userRemove } from './user-remove.ts';
+import { orderPlace } from './order-place.ts';
+import { seatAssign } from './seat-assign.ts';
+import { seatRelease } from './seat-release.ts';
 import type { Operation } from './operation.ts';
 
 const modules: Record<OperationName, Operation> = {
@@ -42,7 +45,10 @@ const modules: Record<OperationName, Operation> = {
 	'invitation.revoke': invitationRevoke,
 	'domain.approve': domainApprove,
 	'member.setRole': memberSetRole,
-	'user.remove': userRemove
+	'user.remove': userRemove,
+	'order.place': orderPlace,
+	'seat.assign': seatAssign,
+	'seat.release': seatRelease
 };
 
 // Every shared operation must have a server half, and the names must agree.

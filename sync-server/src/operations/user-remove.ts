@@ -9,7 +9,7 @@ import { recordActivity } from '../db/activity.repository.ts';
 import { deleteMembership, lockMemberships } from '../db/members.repository.ts';
 import { takeVersion } from './account-writes.ts';
 import { authorizeIn } from './authorize.ts';
-import { seatsHeldBy } from './member-seats.ts';
+import { seatsHeldBy } from './seats-held.ts';
 import { defineOperation, Rejection } from './operation.ts';
 
 type Args = z.output<typeof RemoveUserArgs>;

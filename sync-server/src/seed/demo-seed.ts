@@ -17,6 +17,7 @@ import { seedDemoDownloads, seedExpiredScanLicense } from './demo-downloads.ts';
 import { defaultBlobStore, type BlobStore } from '../downloads/blob-store.ts';
 import { seedDemoContracts } from './demo-renewals.ts';
 import { approveDomainByVendor } from '../members/domains.service.ts';
+import { seedDemoSeats } from './demo-seats.ts';
 
 export const DEMO_PASSWORD = 'keyfield-demo';
 
@@ -88,6 +89,7 @@ export async function seedDemo(db: Kysely<Database>, signer?: Signer, blobs: Blo
 	await seedSharing(db, signer, { acme: acme.id, globex: globex.id });
 	const upgradeNotifications = await seedUpgradeDemo(db, system, acme.id, yearsFromNow(1));
 	await seedDemoContracts(db, system, acme.id, certificates);
+	await seedDemoSeats(db, system, acme.id);
 	const seed = { users: DEMO_USERS.map(({ email, description }) => ({ email, description })), certificates, vouchers, upgradeNotifications };
 	if (signer) await seedDemoHosts(db, signer, seed, acme.id);
 	await seedDemoDownloads(db, system, blobs);

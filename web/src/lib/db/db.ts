@@ -19,6 +19,10 @@ import type {
 	OperationName,
 	ProductRow,
 	ReleaseRow,
+	SeatAssignmentRow,
+	SeatOrderRow,
+	SeatPackageRow,
+	SeatPoolRow,
 	ShareCodeRow,
 	SharedLicenseRow,
 	UpgradeNotificationRow
@@ -99,6 +103,16 @@ export interface NotifiedEntry {
 	shownAt: string;
 }
 
+/** A package and quantity in an admin's cart: device-only, kept per user and workspace until the order is placed, so
+ * a cart built offline survives reloads. The price is not stored: the cart always shows the catalog's current one. */
+export interface CartLine {
+	userId: string;
+	accountId: string;
+	packageId: string;
+	quantity: number;
+	addedAt: string;
+}
+
 export const DB_NAME = 'keyfield';
 
 export class KeyfieldDb extends Dexie {
@@ -127,6 +141,12 @@ export class KeyfieldDb extends Dexie {
 	declare notified: Table<NotifiedEntry, string>; // version 8
 	declare invitations: Table<InvitationRow, string>; // version 9
 	declare approved_domains: Table<ApprovedDomainRow, string>; // version 9
+	// Seat packages, pools, orders, assignments and the device-only cart (version 10).
+	declare seat_packages: Table<SeatPackageRow, string>;
+	declare seat_pools: Table<SeatPoolRow, string>;
+	declare seat_orders: Table<SeatOrderRow, string>;
+	declare seat_assignments: Table<SeatAssignmentRow, string>;
+	declare cart: Table<CartLine, [string, string, string]>;
 
 	constructor(name: string = DB_NAME, options?: DexieOptions) {
 		super(name, options);
@@ -181,6 +201,17 @@ export class KeyfieldDb extends Dexie {
 		this.version(9)
 			.stores({ invitations: 'id, accountId', approved_domains: 'id, accountId' })
 			.upgrade((tx) => tx.table('meta').delete('cursor'));
+		// Version 10: seat packages (catalog), pools, orders and assignments, and the cart (device-only, never synced).
+		// The cursor goes: it may be past seat rows this device could not keep before.
+		this.version(10)
+			.stores({
+				seat_packages: 'id, accountId, productId',
+				seat_pools: 'id, accountId',
+				seat_orders: 'id, accountId',
+				seat_assignments: 'id, accountId, userId',
+				cart: '[userId+accountId+packageId], [userId+accountId]'
+			})
+			.upgrade((tx) => tx.table('meta').delete('cursor'));
 	}
 
 	/** The mirrors of server state, in the order a pull page writes them. */
@@ -202,7 +233,11 @@ export class KeyfieldDb extends Dexie {
 			this.contracts,
 			this.releases,
 			this.invitations,
-			this.approved_domains
+			this.approved_domains,
+			this.seat_packages,
+			this.seat_pools,
+			this.seat_orders,
+			this.seat_assignments
 		];
 	}
 }

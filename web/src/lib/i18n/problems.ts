@@ -7,6 +7,7 @@ import { ErrorCode } from '@keyfield/shared';
 import { m } from '$lib/paraglide/messages.js';
 import { sharingRejectionText } from './sharing-problems.ts';
 import { isMembersCode, membersRejectionText } from './members-problems.ts';
+import { SEAT_REJECTIONS, seatsRejectionText } from './seats-problems.ts';
 
 export function serialProblemText(problem: CodeProblem): string {
 	switch (problem.reason) {
@@ -85,6 +86,7 @@ export interface RejectionText {
 /** `details`: the rejection's facts, where the words name them (the domain that is not approved). */
 export function rejectionText(code: string, details?: Record<string, unknown>): RejectionText {
 	if (isMembersCode(code)) return membersRejectionText(code, details);
+	if (SEAT_REJECTIONS.includes(code)) return seatsRejectionText(code);
 	switch (code) {
 		case ErrorCode.serialInvalid:
 			return { reason: m.reject_serial_invalid(), next: m.next_check_serial(), retryable: true };

@@ -16,6 +16,7 @@ import { contractRenew } from './contract-renew.ts';
 import { contractCoterm } from './contract-coterm.ts';
 import { contractSetReminders } from './contract-set-reminders.ts';
 import { approveDomain, inviteUser, removeUser, revokeInvitation, setMemberRole } from './members.ts';
+import { orderPlace, seatAssign, seatRelease } from './seats.ts';
 
 export const clientOperations: { [N in OperationName]: ClientOperation<N> } = {
 	'license.requestKey': requestKey,
@@ -37,7 +38,10 @@ export const clientOperations: { [N in OperationName]: ClientOperation<N> } = {
 	'invitation.revoke': revokeInvitation,
 	'domain.approve': approveDomain,
 	'member.setRole': setMemberRole,
-	'user.remove': removeUser
+	'user.remove': removeUser,
+	'order.place': orderPlace,
+	'seat.assign': seatAssign,
+	'seat.release': seatRelease
 };
 
 export function clientOperation<N extends OperationName>(name: N): ClientOperation<N> {

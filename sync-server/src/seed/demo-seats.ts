@@ -1,0 +1,42 @@
+/**
+ * Demo seat packages (two currencies, so the cart shows a total per currency) and Acme's seats: a confirmed order
+ * of Keyfield Vault seats with one of them assigned to the technician, so the seat screens have something from the
+ * first sign-in. Built through the vendor service and the repositories an order goes through.
+ */
+import type { Kysely } from 'kysely';
+import type { Actor } from '../admin/admin.service.ts';
+import { confirmOrder, createPackage } from '../admin/seats.service.ts';
+import { bumpAccountVersion } from '../db/accounts.repository.ts';
+import type { Database } from '../db/schema.ts';
+import * as seats from '../db/seats.repository.ts';
+import { totalsByCurrency, type OrderLine } from '@keyfield/shared';
+
+const PACKAGES = [
+	{ sku: 'KF-EDGE', name: 'Edge Gateway 5-pack', seats: 5, priceMinor: 125_000, currency: 'EUR' },
+	{ sku: 'KF-EDGE', name: 'Edge Gateway 10-pack', seats: 10, priceMinor: 230_000, currency: 'EUR' },
+	{ sku: 'KF-VAULT', name: 'Vault 10-pack', seats: 10, priceMinor: 89_000, currency: 'EUR' },
+	{ sku: 'KF-SCAN', name: 'Scanner 3-pack', seats: 3, priceMinor: 45_000, currency: 'USD' }
+];
+
+const userId = async (db: Kysely<Database>, email: string) => (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+
+export async function seedDemoSeats(db: Kysely<Database>, actor: Actor, acmeAccountId: string): Promise<void> {
+	const ids: string[] = [];
+	for (const p of PACKAGES) ids.push((await createPackage(db, actor, p)).id);
+	const vault = (await seats.listPackages(db, [ids[2]!]))[0]!;
+	const admin = await userId(db, 'admin@acme.test');
+	const tech = await userId(db, 'tech@acme.test');
+	const orderId = crypto.randomUUID();
+	const lines: OrderLine[] = [{ packageId: vault.id, productId: vault.product_id, sku: vault.sku, name: vault.name, seatsPerPackage: vault.seats, quantity: 1, priceMinor: vault.price_minor, currency: vault.currency }];
+	await db.transaction().execute(async (tx) => {
+		const version = await bumpAccountVersion(tx, acmeAccountId);
+		await seats.insertOrder(tx, { id: orderId, accountId: acmeAccountId, version, lines, totals: totalsByCurrency(lines), placedBy: admin });
+	});
+	await confirmOrder(db, actor, orderId, { paymentRef: 'DEMO-0001' });
+	await db.transaction().execute(async (tx) => {
+		const version = await bumpAccountVersion(tx, acmeAccountId);
+		const pool = (await seats.lockPool(tx, acmeAccountId, vault.product_id))!;
+		await seats.insertAssignment(tx, { id: crypto.randomUUID(), accountId: acmeAccountId, version, productId: vault.product_id, userId: tech, assignedBy: admin });
+		await seats.moveAssigned(tx, pool.id, acmeAccountId, 1, version);
+	});
+}
