@@ -16,6 +16,9 @@ import { downloadRoutes } from './downloads/downloads.routes.ts';
 import { downloadSecret } from './db/releases.repository.ts';
 import { contractAdminRoutes } from './admin/contracts.routes.ts';
 import { securityRoutes } from './auth/security.routes.ts';
+import { webhookAdminRoutes } from './admin/webhooks.routes.ts';
+import { accountTokenRoutes, vendorTokenRoutes } from './integrations/tokens.routes.ts';
+import { v1Routes } from './integrations/v1.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import type { Database } from './db/schema.ts';
 import { notFound } from './errors.ts';
@@ -54,6 +57,7 @@ export function createApp(deps: AppDeps) {
 	const api = new Hono<AppEnv>()
 		// Artifact uploads stream to the blob store at any size; every other body is JSON and limited.
 		.use((c, next) => (ARTIFACT_UPLOAD_PATH.test(c.req.path) ? next() : jsonLimit(c, next)))
+		.use((c, next) => (c.set('trustProxy', trustProxy), next()))
 		.get('/health', async (c) => {
 			await sql`select 1`.execute(db);
 			return c.json({ ok: true });
@@ -72,6 +76,10 @@ export function createApp(deps: AppDeps) {
 		.route('/admin/releases', releaseAdminRoutes(db, blobs, trustProxy))
 		.route('/downloads', downloadRoutes({ db, blobs, trustProxy, secret: () => (secret ??= downloadSecret(db).catch((err) => ((secret = null), Promise.reject(err)))) }))
 		.route('/admin/contracts', contractAdminRoutes(db, deps.signer, trustProxy))
+		.route('/admin/tokens', vendorTokenRoutes(db))
+		.route('/admin/webhooks', webhookAdminRoutes(db))
+		.route('/account/tokens', accountTokenRoutes(db))
+		.route('/v1', v1Routes(db))
 		.route('/admin', adminRoutes(db, trustProxy))
 		.all('*', () => {
 			throw notFound('No such API endpoint.');

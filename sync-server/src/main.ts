@@ -13,6 +13,7 @@ import { publishPublicKey } from './keys/keys.routes.ts';
 import { loadSigner } from './keys/signing-key.ts';
 import { DEMO_PASSWORD, demoSummary, seedIfEmpty, type DemoSeed } from './seed/demo-seed.ts';
 import { PokeHub } from './sync/pokes.ts';
+import { DeliveryWorker } from './webhooks/delivery-worker.ts';
 
 const config = loadConfig();
 const handle: DbHandle = config.databaseUrl ? connectPostgres(config.databaseUrl) : await openPglite(join(config.dataDir, 'pglite'));
@@ -23,6 +24,8 @@ const blobs = defaultBlobStore(config.dataDir);
 const demo = (config.seed ? await seedIfEmpty(handle.db, signer, blobs) : null) ?? (await demoSummary(handle.db));
 const pokes = await PokeHub.start(handle);
 const app = createApp({ db: handle.db, signer, pokes, webDir: config.webDir, trustProxy: config.trustProxy, blobs });
+// Webhook deliveries left pending by an earlier run (or another process) are picked up from the table.
+const webhooks = new DeliveryWorker(handle.db).start();
 
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
 	console.log(`Keyfield is running at http://localhost:${info.port}`);
@@ -50,6 +53,7 @@ async function shutdown() {
 	setTimeout(() => process.exit(0), 5000).unref();
 	server.close();
 	if ('closeAllConnections' in server) server.closeAllConnections();
+	await webhooks.stop();
 	await pokes.close();
 	await handle.close();
 }

@@ -8,6 +8,7 @@ import type { ActivityHeadsTable, RecoveryCodesTable, UserTotpTable } from './se
 import type { AgreementEventsTable, AgreementProductsTable, AgreementsTable, FieldDefinitionsTable, HostActivationsTable, LicenseHistoryTable, LicenseSharesTable, ShareCodesTable, SharedLicensesTable, UpgradeNotificationsTable, VoucherAttemptsTable, VoucherBatchesTable, VouchersTable } from './field-operations.schema.ts';
 import type { ArtifactsTable, DownloadSecretsTable, ReleasesTable } from './downloads.schema.ts';
 import type { ContractsTable } from './renewals.schema.ts';
+import type { ApiTokenFailuresTable, ApiTokensTable, WebhookAttemptsTable, WebhookDeliveriesTable, WebhookEndpointsTable, WebhookEventsTable } from './integrations.schema.ts';
 
 export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 export type Json<T> = ColumnType<T, string, string>;
@@ -221,6 +222,12 @@ export interface Database {
 	user_totp: UserTotpTable;
 	recovery_codes: RecoveryCodesTable;
 	activity_heads: ActivityHeadsTable;
+	api_tokens: ApiTokensTable;
+	api_token_failures: ApiTokenFailuresTable;
+	webhook_endpoints: WebhookEndpointsTable;
+	webhook_events: WebhookEventsTable;
+	webhook_deliveries: WebhookDeliveriesTable;
+	webhook_attempts: WebhookAttemptsTable;
 }
 
 export type NewLicense = Insertable<LicensesTable>;

@@ -8,6 +8,7 @@ import * as upgrades from '../admin/upgrades.schemas.ts';
 import * as releases from '../admin/releases.schemas.ts';
 import * as contracts from '../admin/contracts.schemas.ts';
 import { securityRoutes } from './security.routes.ts';
+import { integrationRoutes } from './integrations.routes.ts';
 
 export const Ok = z.object({ ok: z.literal(true) });
 
@@ -15,8 +16,8 @@ export type RouteDoc = {
 	method: 'get' | 'post' | 'delete';
 	path: string;
 	summary: string;
-	tag: 'health' | 'auth' | 'security' | 'sync' | 'keys' | 'vendor' | 'downloads';
-	auth: 'none' | 'user' | 'vendor';
+	tag: 'health' | 'auth' | 'security' | 'sync' | 'keys' | 'vendor' | 'downloads' | 'integrations';
+	auth: 'none' | 'user' | 'vendor' | 'account-token'; // account-token: only an account API token (Bearer kf_live_…)
 	request?: z.ZodType | { binary: string }; // binary: a raw streamed body, described
 	query?: Record<string, { schema: z.ZodType; description: string }>;
 	response: { status: 200 | 201; schema: z.ZodType } | { status: 200; eventStream: true } | { status: 200; binary: string };
@@ -85,5 +86,6 @@ export const routes: RouteDoc[] = [
 	{ method: 'post', path: '/api/admin/contracts/{id}/confirm-renewal', summary: "Confirm a renewal's payment: extends the end (grace rule: from the old end if requested by then, else from the request day), raises the certificate revision, re-signs the covered licenses' keys; idempotent per renewalId", tag: 'vendor', auth: 'vendor', request: contracts.ConfirmRenewalRequest, response: { status: 200, schema: contracts.ConfirmedRenewal }, errors: [...bodyErrors, ...vendorErrors, ErrorCode.notFound, ErrorCode.conflict] },
 	{ method: 'post', path: '/api/admin/contracts/coterms/{id}/confirm', summary: 'Confirm a co-term request (contract.coterm): each contract it names ends on the common date, with a new revision and re-signed keys; idempotent', tag: 'vendor', auth: 'vendor', response: { status: 200, schema: contracts.ConfirmedCoterm }, errors: [ErrorCode.validationFailed, ...vendorErrors, ErrorCode.notFound] },
 	{ method: 'post', path: '/api/admin/contracts/renewal-cutoff', summary: "Set a product's renewal cutoff version (contracts bought at an earlier version renew only through a partner or after an upgrade)", tag: 'vendor', auth: 'vendor', request: contracts.SetRenewalCutoffRequest, response: { status: 200, schema: Ok }, errors: [...bodyErrors, ...vendorErrors, ErrorCode.notFound] },
-	...securityRoutes
+	...securityRoutes,
+	...integrationRoutes
 ];

@@ -14,11 +14,15 @@
  * lock round trip and crossing batches queue rather than deadlock. The rows are held locked until commit, so only
  * this transaction can change them: its own writes (a serial registered, a boxed certificate claimed) are applied
  * to the copies here once their mutation is kept, and later mutations of the batch read the truth.
+ *
+ * Webhook events: collected from the mutations that are kept and recorded by the push in one statement before it
+ * commits (see `recordEvents`), instead of a round trip per mutation.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { LockedSerial } from '../db/catalog.repository.ts';
 import { accountAccess, type AccountAccess } from '../db/scope.repository.ts';
+import type { WebhookEvent } from '../webhooks/events.ts';
 
 export class PushBatch {
 	readonly #access = new Map<string, Promise<AccountAccess | null>>();
@@ -27,6 +31,8 @@ export class PushBatch {
 	/** serial -> its locked row, or null when it was looked up and does not exist. */
 	readonly #serials = new Map<string, LockedSerial | null>();
 	#pendingSerialWrites: (() => void)[] = [];
+	#pendingEvents: WebhookEvent[] = [];
+	#events: WebhookEvent[] = [];
 
 	constructor(
 		private readonly tx: Kysely<Database>,
@@ -75,7 +81,21 @@ export class PushBatch {
 		});
 	}
 
+	/** A webhook event of the current mutation; recorded only if the mutation is kept. */
+	emit(event: WebhookEvent): void {
+		this.#pendingEvents.push(event);
+	}
+
+	/** The kept mutations' events, once (the push records them before it commits). */
+	takeEvents(): WebhookEvent[] {
+		const events = this.#events;
+		this.#events = [];
+		return events;
+	}
+
 	mutationKept(): void {
+		this.#events.push(...this.#pendingEvents);
+		this.#pendingEvents = [];
 		for (const [accountId, version] of this.#pending) this.#versions.set(accountId, version);
 		this.#pending.clear();
 		for (const write of this.#pendingSerialWrites) write();
@@ -84,6 +104,7 @@ export class PushBatch {
 
 	mutationRolledBack(): void {
 		this.#pending.clear();
+		this.#pendingEvents = [];
 		this.#pendingSerialWrites = [];
 	}
 }
