@@ -8,7 +8,7 @@ import { notFound } from '../errors.ts';
 import { newApiToken } from '../auth/api-tokens.ts';
 
 type Db = Kysely<Database>;
-export type Actor = { userId: string; email: string; ip: string };
+export type Actor = { userId: string; email: string; ip: string | null };
 export type TokenSpec = { kind: 'vendor' | 'account'; accountId: string | null; name: string; scopes: string[]; expiresInDays?: number | undefined };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
