@@ -79,6 +79,15 @@ describe('vendor API tokens', () => {
 		expect(row.last_used_at).toBeInstanceOf(Date);
 	});
 
+	it('stop working when they expire', async () => {
+		const res = await server.call('/api/admin/tokens', { token: vendor, body: { name: 'Short-lived', scopes: ['read'], expiresInDays: 1 } });
+		const short = (await res.json()) as CreatedApiToken;
+		expect(Date.parse(short.expiresAt!) - Date.now()).toBeGreaterThan(23 * 3600_000);
+		expect((await server.call(`/api/admin/contracts?accountId=${acme}`, { token: short.token })).status).toBe(200);
+		await server.db.updateTable('api_tokens').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', short.id).execute();
+		expect((await server.call(`/api/admin/contracts?accountId=${acme}`, { token: short.token })).status).toBe(401);
+	});
+
 	it('stop working when their creator is no longer a vendor operator', async () => {
 		const reader = await vendorToken(['read']);
 		const vendorId = (await server.db.selectFrom('users').select('id').where('email', '=', 'vendor@keyfield.test').executeTakeFirstOrThrow()).id;

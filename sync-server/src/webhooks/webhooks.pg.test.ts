@@ -7,7 +7,9 @@ import type { z } from 'zod';
 import type { CreatedWebhook, DeliveryList } from '../admin/webhooks.schemas.ts';
 import { registration, requestKey, startTestServer, type TestServer } from '../test/harness.ts';
 import { WebhookReceiver, type Received } from '../test/webhook-receiver.ts';
+import { recordEvents } from '../db/webhook-events.repository.ts';
 import { DeliveryWorker, type WorkerOptions } from './delivery-worker.ts';
+import { webhookEvent } from './events.ts';
 import { SIGNATURE_HEADER, verifySignature } from './signature.ts';
 
 let server: TestServer;
@@ -223,5 +225,26 @@ describe('webhooks', () => {
 		expect((await server.call('/api/admin/webhooks', { token: catalogOnly.token })).status).toBe(403);
 		const actions = (await server.db.selectFrom('activity').select('action').where('action', 'like', 'admin.webhook.%').execute()).map((a) => a.action);
 		expect(actions).toEqual(expect.arrayContaining(['admin.webhook.create', 'admin.webhook.delete', 'admin.webhook.redeliver']));
+	});
+
+	it('shares the work between processes: two workers deliver each event exactly once', async () => {
+		await worker.stop();
+		const shared = await WebhookReceiver.start();
+		const hook = await register(shared.url, ['renewal.requested']);
+		const events = Array.from({ length: 40 }, (_, i) => webhookEvent('renewal.requested', acme, { n: i }));
+		await server.db.transaction().execute((tx) => recordEvents(tx, events));
+		const workers = [new DeliveryWorker(server.db, { ...fast, batchSize: 5 }).start(), new DeliveryWorker(server.db, { ...fast, batchSize: 5 }).start()];
+		try {
+			await shared.waitFor(40, (r) => r.headers['keyfield-event'] === 'renewal.requested');
+			await until(async () => (await deliveries(hook.id)).every((d) => d.status === 'delivered'));
+			await new Promise((resolve) => setTimeout(resolve, 200));
+			const ids = shared.received.map((r) => event(r).id);
+			expect(ids).toHaveLength(40);
+			expect(new Set(ids)).toEqual(new Set(events.map((e) => e.id)));
+		} finally {
+			await Promise.all(workers.map((w) => w.stop()));
+			await shared.close();
+			worker = new DeliveryWorker(server.db, fast).start();
+		}
 	});
 });
