@@ -14,19 +14,22 @@ import { hashToken } from './tokens.ts';
 
 export const SESSION_COOKIE = 'kf_session';
 
+function bearerToken(c: Context): string | undefined {
+	return c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+}
+
 export function presentedToken(c: Context): string | undefined {
-	const header = c.req.header('authorization');
-	const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
-	return bearer ?? getCookie(c, SESSION_COOKIE);
+	return bearerToken(c) ?? getCookie(c, SESSION_COOKIE);
 }
 
 export function requireUser(db: Kysely<Database>): MiddlewareHandler<AppEnv> {
 	return async (c, next) => {
-		const token = presentedToken(c);
-		if (token && isApiToken(token) && c.req.header('authorization')) {
-			await authenticateApiToken(db, c, token);
+		const bearer = bearerToken(c);
+		if (bearer && isApiToken(bearer)) {
+			await authenticateApiToken(db, c, bearer);
 			return next();
 		}
+		const token = bearer ?? getCookie(c, SESSION_COOKIE);
 		if (!token || token.length > 200) throw unauthorized();
 		const tokenHash = hashToken(token);
 		const user = await findSessionUser(db, tokenHash);
