@@ -14,6 +14,7 @@ export * from './protocol/push.ts';
 export * from './protocol/pull.ts';
 export * from './protocol/auth.ts';
 export * from './protocol/security.ts';
+export * from './protocol/api-tokens.ts';
 export * from './operations/index.ts';
 export * from './entities/releases.ts';
 export * from './downloads/entitlement.ts';

@@ -18,6 +18,9 @@ import { contractAdminRoutes } from './admin/contracts.routes.ts';
 import { uploadRoutes } from './proofs/uploads.routes.ts';
 import { orderAdminRoutes, packageAdminRoutes } from './admin/seats.routes.ts';
 import { securityRoutes } from './auth/security.routes.ts';
+import { webhookAdminRoutes } from './admin/webhooks.routes.ts';
+import { accountTokenRoutes, vendorTokenRoutes } from './integrations/tokens.routes.ts';
+import { v1Routes } from './integrations/v1.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import type { Database } from './db/schema.ts';
 import { notFound } from './errors.ts';
@@ -66,6 +69,7 @@ export function createApp(deps: AppDeps) {
 	const api = new Hono<AppEnv>()
 		// Artifact uploads stream to the blob store at any size; every other body is JSON and limited.
 		.use((c, next) => (ARTIFACT_UPLOAD_PATH.test(c.req.path) ? next() : jsonLimit(c, next)))
+		.use((c, next) => (c.set('trustProxy', trustProxy), next()))
 		.get('/health', async (c) => {
 			await sql`select 1`.execute(db);
 			return c.json({ ok: true });
@@ -89,6 +93,10 @@ export function createApp(deps: AppDeps) {
 		.route('/dev', devMailRoutes(db, deps.mailViewer ?? true))
 		.route('/admin/packages', packageAdminRoutes(db, trustProxy))
 		.route('/admin/orders', orderAdminRoutes(db, trustProxy))
+		.route('/admin/tokens', vendorTokenRoutes(db))
+		.route('/admin/webhooks', webhookAdminRoutes(db))
+		.route('/account/tokens', accountTokenRoutes(db))
+		.route('/v1', v1Routes(db))
 		.route('/admin', adminRoutes(db, trustProxy))
 		.all('*', () => {
 			throw notFound('No such API endpoint.');

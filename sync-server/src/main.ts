@@ -15,6 +15,7 @@ import { DEMO_PASSWORD, demoSummary, seedIfEmpty, type DemoSeed } from './seed/d
 import { PokeHub } from './sync/pokes.ts';
 import { MailSender } from './mail/sender.ts';
 import { describeSmtpUrl, smtpTransport } from './mail/smtp-transport.ts';
+import { DeliveryWorker } from './webhooks/delivery-worker.ts';
 
 const config = loadConfig();
 const handle: DbHandle = config.databaseUrl ? connectPostgres(config.databaseUrl) : await openPglite(join(config.dataDir, 'pglite'));
@@ -28,6 +29,8 @@ const app = createApp({ db: handle.db, signer, pokes, webDir: config.webDir, tru
 // Without SMTP_URL mail stays in the outbox and the development mail viewer (/dev/mail) shows it.
 const mailSender = config.smtpUrl ? new MailSender(handle.db, smtpTransport(config.smtpUrl, config.mailFrom)) : null;
 mailSender?.start();
+// Webhook deliveries left pending by an earlier run (or another process) are picked up from the table.
+const webhooks = new DeliveryWorker(handle.db).start();
 
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
 	console.log(`Keyfield is running at http://localhost:${info.port}`);
@@ -57,6 +60,7 @@ async function shutdown() {
 	server.close();
 	if ('closeAllConnections' in server) server.closeAllConnections();
 	await mailSender?.stop();
+	await webhooks.stop();
 	await pokes.close();
 	await handle.close();
 }

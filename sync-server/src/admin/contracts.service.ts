@@ -7,6 +7,8 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { accountExists, bumpAccountVersion } from '../db/accounts.repository.ts';
 import { recordActivity } from '../db/activity.repository.ts';
+import { recordEvents } from '../db/webhook-events.repository.ts';
+import { webhookEvent } from '../webhooks/events.ts';
 import { findProductBySku } from '../db/catalog.repository.ts';
 import * as contracts from '../db/contracts.repository.ts';
 import type { Database } from '../db/schema.ts';
@@ -104,6 +106,7 @@ export async function confirmRenewal(db: Db, signer: Signer, actor: Actor, id: s
 		await contracts.settleRequest(tx, { id, accountId, version, endsOn: term.endsOn, revised: true, kind: 'renewal', requestId: input.renewalId, activationCode: code });
 		const licenseIds = await resignCovered(tx, signer, contract, term.endsOn, version);
 		const result = { id, renewalId: input.renewalId, endsOn: term.endsOn, revision: contract.revision + 1, activationCode: code, licenseIds };
+		await recordEvents(tx, [webhookEvent('contract.confirmed', accountId, { contractId: id, accountId, kind: 'renewal', ...result, previousEndsOn: contract.ends_on })]);
 		await recordActivity(tx, { ...actor, accountId, action: 'admin.contract.confirmRenewal', details: { ...result, previousEndsOn: contract.ends_on, startsOn: term.startsOn, months: input.months } });
 		return result;
 	});
@@ -118,6 +121,7 @@ export async function confirmCoterm(db: Db, signer: Signer, actor: Actor, coterm
 		const version = await bumpAccountVersion(tx, accountId);
 		const named = await contracts.lockCotermContracts(tx, cotermId, accountId);
 		const lines = [];
+		const events = [];
 		for (const c of named) {
 			if (c.pending_coterm_id !== cotermId) {
 				lines.push({ id: c.id, endsOn: c.ends_on, revision: c.revision });
@@ -128,9 +132,12 @@ export async function confirmCoterm(db: Db, signer: Signer, actor: Actor, coterm
 			const revised = endsOn !== c.ends_on;
 			await contracts.settleRequest(tx, { id: c.id, accountId, version, endsOn, revised, kind: 'coterm', requestId: cotermId, activationCode: revised ? activationCode() : null });
 			if (revised) await resignCovered(tx, signer, c, endsOn, version);
-			lines.push({ id: c.id, endsOn, revision: revised ? c.revision + 1 : c.revision });
+			const line = { id: c.id, endsOn, revision: revised ? c.revision + 1 : c.revision };
+			lines.push(line);
+			events.push(webhookEvent('contract.confirmed', accountId, { contractId: c.id, accountId, kind: 'coterm', cotermId, endsOn, revision: line.revision }));
 		}
 		const result = { cotermId, contracts: lines };
+		await recordEvents(tx, events);
 		await recordActivity(tx, { ...actor, accountId, action: 'admin.contract.confirmCoterm', details: result });
 		return result;
 	});

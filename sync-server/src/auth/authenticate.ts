@@ -1,4 +1,7 @@
-/** Resolves the caller from `Authorization: Bearer <token>` or the `kf_session` cookie. */
+/**
+ * Resolves the caller from `Authorization: Bearer <token>` (a session token, or an API token `kf_live_…` where
+ * token-scopes.ts allows one) or the `kf_session` cookie: one path for the app, scripts and integrations.
+ */
 import type { Kysely } from 'kysely';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
@@ -6,19 +9,27 @@ import { findSessionUser } from '../db/users.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { forbidden, unauthorized } from '../errors.ts';
 import type { AppEnv } from '../http/env.ts';
+import { authenticateApiToken, isApiToken } from './api-tokens.ts';
 import { hashToken } from './tokens.ts';
 
 export const SESSION_COOKIE = 'kf_session';
 
+function bearerToken(c: Context): string | undefined {
+	return c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+}
+
 export function presentedToken(c: Context): string | undefined {
-	const header = c.req.header('authorization');
-	const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
-	return bearer ?? getCookie(c, SESSION_COOKIE);
+	return bearerToken(c) ?? getCookie(c, SESSION_COOKIE);
 }
 
 export function requireUser(db: Kysely<Database>): MiddlewareHandler<AppEnv> {
 	return async (c, next) => {
-		const token = presentedToken(c);
+		const bearer = bearerToken(c);
+		if (bearer && isApiToken(bearer)) {
+			await authenticateApiToken(db, c, bearer);
+			return next();
+		}
+		const token = bearer ?? getCookie(c, SESSION_COOKIE);
 		if (!token || token.length > 200) throw unauthorized();
 		const tokenHash = hashToken(token);
 		const user = await findSessionUser(db, tokenHash);

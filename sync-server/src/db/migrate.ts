@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010_security.ts';
 import * as m0011 from './migrations/0011_renewal_proofs.ts';
 import * as m0012 from './migrations/0012_members.ts';
 import * as m0013 from './migrations/0013_seats.ts';
+import * as m0015 from './migrations/0015_integrations.ts';
 
 /** Listed by hand, not read from disk, so the set is the same under tsx, Vitest and a bundler. */
 const migrations: Record<string, Migration> = {
@@ -28,7 +29,8 @@ const migrations: Record<string, Migration> = {
 	'0010_security': m0010,
 	'0011_renewal_proofs': m0011,
 	'0012_members': m0012,
-	'0013_seats': m0013
+	'0013_seats': m0013,
+	'0015_integrations': m0015
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -10,6 +10,7 @@ import type { ArtifactsTable, DownloadSecretsTable, ReleasesTable } from './down
 import type { ContractsTable, ProofChunksTable, ProofUploadsTable } from './renewals.schema.ts';
 import type { ApprovedDomainsTable, InvitationAttemptsTable, InvitationsTable, MailOutboxTable } from './members.schema.ts';
 import type { SeatAssignmentsTable, SeatOrdersTable, SeatPackagesTable, SeatPoolsTable } from './seats.schema.ts';
+import type { ApiTokenFailuresTable, ApiTokensTable, WebhookAttemptsTable, WebhookDeliveriesTable, WebhookEndpointsTable, WebhookEventsTable } from './integrations.schema.ts';
 
 export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 export type Json<T> = ColumnType<T, string, string>;
@@ -233,6 +234,12 @@ export interface Database {
 	seat_pools: SeatPoolsTable;
 	seat_orders: SeatOrdersTable;
 	seat_assignments: SeatAssignmentsTable;
+	api_tokens: ApiTokensTable;
+	api_token_failures: ApiTokenFailuresTable;
+	webhook_endpoints: WebhookEndpointsTable;
+	webhook_events: WebhookEventsTable;
+	webhook_deliveries: WebhookDeliveriesTable;
+	webhook_attempts: WebhookAttemptsTable;
 }
 
 export type NewLicense = Insertable<LicensesTable>;

@@ -3,8 +3,11 @@ import type { User } from '@keyfield/shared';
 
 export type AuthUser = User;
 
-/** Hono environment: Node bindings when served for real (absent under `app.request()`), the signed-in user. */
+/** Set when the caller authenticated with an API token rather than a session (see auth/api-tokens.ts). */
+export type ApiTokenCaller = { id: string; kind: 'vendor' | 'account'; accountId: string | null; scopes: string[] };
+
+/** Hono environment: Node bindings when served for real (absent under `app.request()`), the signed-in user (and the API token, if that is how they came), whether X-Forwarded-For is believed. */
 export type AppEnv = {
 	Bindings: Partial<HttpBindings>;
-	Variables: { user: AuthUser; sessionTokenHash: string };
+	Variables: { user: AuthUser; sessionTokenHash: string; apiToken: ApiTokenCaller | undefined; trustProxy: boolean };
 };

@@ -1,6 +1,7 @@
 /** Builds the OpenAPI 3.1 document from the route list and the zod schemas (JSON Schema 2020-12, as 3.1 uses). */
 import { ErrorBody, Operations } from '@keyfield/shared';
 import { z } from 'zod';
+import { documentedScope } from '../auth/token-scopes.ts';
 import { routes, type RouteDoc } from './routes.ts';
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
@@ -9,6 +10,12 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, u
 }
 
 const errorResponse = { $ref: '#/components/responses/Error' };
+
+function authDescription(route: RouteDoc): string {
+	const scope = documentedScope(route.method, route.path);
+	if (route.auth === 'account-token') return `An account API token only (scope: ${scope}); the account is the token's.`;
+	return `Vendor operators only (session), or a vendor API token ${scope ? `with scope ${scope}` : 'never: sessions only'}.`;
+}
 
 function operationFor(route: RouteDoc) {
 	const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: m[1] === 'token' ? { type: 'string' } : { type: 'string', format: 'uuid' } }));
@@ -25,7 +32,7 @@ function operationFor(route: RouteDoc) {
 		summary: route.summary,
 		tags: [route.tag],
 		...(route.auth === 'none' ? { security: [] } : {}),
-		...(route.auth === 'vendor' ? { description: 'Vendor operators only.' } : {}),
+		...(route.auth === 'vendor' || route.auth === 'account-token' ? { description: authDescription(route) } : {}),
 		...(pathParams.length + queryParams.length ? { parameters: [...pathParams, ...queryParams] } : {}),
 		...(body ? { requestBody: { required: true, ...body } } : {}),
 		responses: {
@@ -48,7 +55,7 @@ export function buildOpenApi(): Record<string, unknown> {
 		components: {
 			securitySchemes: {
 				cookie: { type: 'apiKey', in: 'cookie', name: 'kf_session' },
-				bearer: { type: 'http', scheme: 'bearer', description: 'A session token (the kf_session cookie value).' }
+				bearer: { type: 'http', scheme: 'bearer', description: 'A session token (the kf_session cookie value) or an API token (kf_live_…; vendor tokens on /api/admin by scope, account tokens on /api/v1).' }
 			},
 			responses: { Error: { description: 'Error', content: { 'application/json': { schema: jsonSchema(ErrorBody, 'output') } } } },
 			schemas: operations

@@ -11,6 +11,7 @@ import { securityRoutes } from './security.routes.ts';
 import { renewalRoutes } from './renewals.routes.ts';
 import { memberRoutes } from './members.routes.ts';
 import { seatRoutes } from './seats.routes.ts';
+import { integrationRoutes } from './integrations.routes.ts';
 
 export const Ok = z.object({ ok: z.literal(true) });
 
@@ -18,8 +19,8 @@ export type RouteDoc = {
 	method: 'get' | 'post' | 'put' | 'delete';
 	path: string;
 	summary: string;
-	tag: 'health' | 'auth' | 'security' | 'sync' | 'keys' | 'vendor' | 'downloads' | 'uploads';
-	auth: 'none' | 'user' | 'vendor';
+	tag: 'health' | 'auth' | 'security' | 'sync' | 'keys' | 'vendor' | 'downloads' | 'uploads' | 'integrations';
+	auth: 'none' | 'user' | 'vendor' | 'account-token'; // account-token: only an account API token (Bearer kf_live_…)
 	request?: z.ZodType | { binary: string }; // binary: a raw streamed body, described
 	query?: Record<string, { schema: z.ZodType; description: string }>;
 	response: { status: 200 | 201; schema: z.ZodType } | { status: 200; eventStream: true } | { status: 200; binary: string };
@@ -91,5 +92,6 @@ export const routes: RouteDoc[] = [
 	...securityRoutes,
 	...renewalRoutes,
 	...memberRoutes,
-	...seatRoutes
+	...seatRoutes,
+	...integrationRoutes
 ];

@@ -9,6 +9,7 @@ import { recordActivity } from '../db/activity.repository.ts';
 import { recordRenewalRequest, toContract } from '../db/contracts.repository.ts';
 import { openContractRequest } from './contract-requests.ts';
 import { defineOperation, Rejection } from './operation.ts';
+import { webhookEvent } from '../webhooks/events.ts';
 import { authorizeIn } from './authorize.ts';
 
 
@@ -49,6 +50,9 @@ export const contractRenew = defineOperation({
 			clientId: ctx.clientId,
 			mutationId: ctx.mutationId
 		});
+		ctx.batch.emit(webhookEvent('renewal.requested', args.accountId, {
+			contractId: contract.id, accountId: args.accountId, renewalId: args.renewalId, endsOn: contract.ends_on, requestedOn: today, requestedBy
+		}));
 		return { contractId: contract.id, renewalId: args.renewalId, requestedOn: today };
 	}
 });

@@ -11,6 +11,7 @@ import { signLicense } from '../keys/sign-license.ts';
 import type { Signer } from '../keys/signing-key.ts';
 import { defineOperation, Rejection } from './operation.ts';
 import { authorizeIn } from './authorize.ts';
+import { webhookEvent } from '../webhooks/events.ts';
 
 
 type Args = z.output<typeof RequestKeyArgs>;
@@ -105,6 +106,10 @@ export const licenseRequestKey = defineOperation({
 			clientId: ctx.clientId,
 			mutationId: ctx.mutationId
 		});
+		ctx.batch.emit(webhookEvent('license.issued', args.accountId, {
+			licenseId: args.licenseId, accountId: args.accountId, origin: 'serial', serial: serial.serial, sku: serial.sku,
+			productVersion: serial.product_version, seats: serial.quantity, maintenanceEnd: serial.maintenance_end
+		}));
 		return { licenseId: args.licenseId, existing: false };
 	}
 });

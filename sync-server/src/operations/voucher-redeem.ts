@@ -10,6 +10,7 @@ import { accountName, lockVoucher, redeemIntoLicense, type LockedVoucher } from 
 import { lockAttempts, recordFailure } from '../db/voucher-attempts.repository.ts';
 import { defineOperation, Rejection, type OperationContext } from './operation.ts';
 import { authorizeIn } from './authorize.ts';
+import { webhookEvent } from '../webhooks/events.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
@@ -135,6 +136,9 @@ export const voucherRedeem = defineOperation({
 			clientId: ctx.clientId,
 			mutationId: ctx.mutationId
 		});
+		const license = { licenseId: args.licenseId, accountId: args.accountId, sku: voucher.sku, productVersion: voucher.product_version, seats: voucher.seats, maintenanceEnd };
+		ctx.batch.emit(webhookEvent('voucher.redeemed', args.accountId, { ...license, voucherId: voucher.id, code: voucher.code }));
+		ctx.batch.emit(webhookEvent('license.issued', args.accountId, { ...license, origin: 'voucher', voucherId: voucher.id }));
 		return { licenseId: args.licenseId, existing: false };
 	}
 });

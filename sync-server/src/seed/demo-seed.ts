@@ -14,6 +14,7 @@ import { seedSharing } from './demo-sharing.ts';
 import { demoNotifications, seedUpgradeDemo, type DemoNotification } from './demo-upgrades.ts';
 import { seedDemoHosts } from './demo-hosts.ts';
 import { seedDemoDownloads, seedExpiredScanLicense } from './demo-downloads.ts';
+import { seedDemoTokens } from './demo-integrations.ts';
 import { defaultBlobStore, type BlobStore } from '../downloads/blob-store.ts';
 import { seedDemoContracts } from './demo-renewals.ts';
 import { approveDomainByVendor } from '../members/domains.service.ts';
@@ -93,6 +94,7 @@ export async function seedDemo(db: Kysely<Database>, signer?: Signer, blobs: Blo
 	const seed = { users: DEMO_USERS.map(({ email, description }) => ({ email, description })), certificates, vouchers, upgradeNotifications };
 	if (signer) await seedDemoHosts(db, signer, seed, acme.id);
 	await seedDemoDownloads(db, system, blobs);
+	await seedDemoTokens(db, acme.id);
 	if (signer) await seedExpiredScanLicense(db, system, signer, acme.id);
 	return seed;
 }

@@ -17,12 +17,15 @@
  *
  * Journal: rows of the batch's kept mutations are appended together at its end (`flushJournal`), one chain link
  * computation for the batch instead of one head update per mutation (see activity.repository.ts).
+ * Webhook events: collected from the mutations that are kept and recorded by the push in one statement before it
+ * commits (see `recordEvents`), instead of a round trip per mutation.
  */
 import type { Kysely } from 'kysely';
 import { appendActivities, type ActivityEntry } from '../db/activity.repository.ts';
 import type { Database } from '../db/schema.ts';
 import type { LockedSerial } from '../db/catalog.repository.ts';
 import { accountAccess, type AccountAccess } from '../db/scope.repository.ts';
+import type { WebhookEvent } from '../webhooks/events.ts';
 
 export class PushBatch {
 	readonly #access = new Map<string, Promise<AccountAccess | null>>();
@@ -33,6 +36,8 @@ export class PushBatch {
 	#pendingSerialWrites: (() => void)[] = [];
 	readonly #journal: ActivityEntry[] = [];
 	#pendingJournal: ActivityEntry[] = [];
+	#pendingEvents: WebhookEvent[] = [];
+	#events: WebhookEvent[] = [];
 
 	constructor(
 		private readonly tx: Kysely<Database>,
@@ -91,9 +96,23 @@ export class PushBatch {
 		await appendActivities(this.tx, this.#journal.splice(0));
 	}
 
+	/** A webhook event of the current mutation; recorded only if the mutation is kept. */
+	emit(event: WebhookEvent): void {
+		this.#pendingEvents.push(event);
+	}
+
+	/** The kept mutations' events, once (the push records them before it commits). */
+	takeEvents(): WebhookEvent[] {
+		const events = this.#events;
+		this.#events = [];
+		return events;
+	}
+
 	mutationKept(): void {
 		this.#journal.push(...this.#pendingJournal);
 		this.#pendingJournal = [];
+		this.#events.push(...this.#pendingEvents);
+		this.#pendingEvents = [];
 		for (const [accountId, version] of this.#pending) this.#versions.set(accountId, version);
 		this.#pending.clear();
 		for (const write of this.#pendingSerialWrites) write();
@@ -103,6 +122,7 @@ export class PushBatch {
 	mutationRolledBack(): void {
 		this.#pending.clear();
 		this.#pendingJournal = [];
+		this.#pendingEvents = [];
 		this.#pendingSerialWrites = [];
 	}
 }
