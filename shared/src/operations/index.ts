@@ -11,6 +11,7 @@ import { ShareArgs, UnshareArgs } from './sharing.ts';
 import { UpgradeVersionArgs } from './upgrade-version.ts';
 import { ActivateHostArgs, DeactivateHostArgs, MoveHostArgs } from './hosts.ts';
 import { CotermContractsArgs, RenewContractArgs } from './renewals.ts';
+import { GrantDelegationArgs, RevokeDelegationArgs, SetAccountPolicyArgs } from './delegations.ts';
 
 export const Operations = {
 	'license.requestKey': RequestKeyArgs,
@@ -26,7 +27,10 @@ export const Operations = {
 	'host.deactivate': DeactivateHostArgs,
 	'host.move': MoveHostArgs,
 	'contract.renew': RenewContractArgs,
-	'contract.coterm': CotermContractsArgs
+	'contract.coterm': CotermContractsArgs,
+	'delegation.grant': GrantDelegationArgs,
+	'delegation.revoke': RevokeDelegationArgs,
+	'account.setPolicy': SetAccountPolicyArgs
 } as const satisfies Record<string, z.ZodType>;
 
 export type OperationName = keyof typeof Operations;
@@ -45,3 +49,4 @@ export * from './sharing.ts';
 export * from './upgrade-version.ts';
 export * from './hosts.ts';
 export * from './renewals.ts';
+export * from './delegations.ts';

@@ -6,7 +6,7 @@ import { forgetAttempt } from '../db/login-failures.repository.ts';
 import { recordActivity } from '../db/activity.repository.ts';
 import { accountSummaries } from '../db/scope.repository.ts';
 import type { Database } from '../db/schema.ts';
-import { deleteSession, findUserByEmail, insertSession } from '../db/users.repository.ts';
+import { deleteSession, findUserByEmail, insertSession, twoStepEnrolmentRequired } from '../db/users.repository.ts';
 import { AppError } from '../errors.ts';
 import { clientIp, isHttps } from '../http/client-ip.ts';
 import type { AppEnv, AuthUser } from '../http/env.ts';
@@ -21,8 +21,8 @@ const SESSION_DAYS = 30;
 
 export type AuthDeps = { db: Kysely<Database>; trustProxy: boolean };
 
-async function sessionInfo(db: Kysely<Database>, user: AuthUser): Promise<SessionInfo> {
-	return { user: { id: user.id, email: user.email, name: user.name, vendor: user.vendor }, accounts: await accountSummaries(db, user.id) };
+async function sessionInfo(db: Kysely<Database>, user: AuthUser, enrolmentRequired: boolean): Promise<SessionInfo> {
+	return { user: { id: user.id, email: user.email, name: user.name, vendor: user.vendor }, accounts: await accountSummaries(db, user.id), twoStepEnrolmentRequired: enrolmentRequired };
 }
 
 export function authRoutes({ db, trustProxy }: AuthDeps) {
@@ -52,7 +52,7 @@ export function authRoutes({ db, trustProxy }: AuthDeps) {
 			await recordActivity(db, { userId: user.id, action: 'auth.login', ip });
 			setSessionCookie(c, token);
 			// Not in the body: the cookie is HttpOnly so page scripts never hold it. Scripts read Set-Cookie for Bearer use.
-			return c.json(await sessionInfo(db, user));
+			return c.json(await sessionInfo(db, user, await twoStepEnrolmentRequired(db, user.id)));
 		})
 		// Works signed out too: logging out must always leave the browser without a session cookie.
 		.post('/logout', async (c) => {
@@ -61,5 +61,5 @@ export function authRoutes({ db, trustProxy }: AuthDeps) {
 			setSessionCookie(c, null);
 			return c.json({ ok: true });
 		})
-		.get('/me', requireUser(db), async (c) => c.json(await sessionInfo(db, c.get('user'))));
+		.get('/me', requireUser(db, () => true), async (c) => c.json(await sessionInfo(db, c.get('user'), c.get('enrolmentRequired'))));
 }

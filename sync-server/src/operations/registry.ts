@@ -14,6 +14,9 @@ import { hostDeactivate } from './host-deactivate.ts';
 import { hostMove } from './host-move.ts';
 import { contractRenew } from './contract-renew.ts';
 import { contractCoterm } from './contract-coterm.ts';
+import { delegationGrant } from './delegation-grant.ts';
+import { delegationRevoke } from './delegation-revoke.ts';
+import { accountSetPolicy } from './account-set-policy.ts';
 import type { Operation } from './operation.ts';
 
 const modules: Record<OperationName, Operation> = {
@@ -30,7 +33,10 @@ const modules: Record<OperationName, Operation> = {
 	'host.deactivate': hostDeactivate,
 	'host.move': hostMove,
 	'contract.renew': contractRenew,
-	'contract.coterm': contractCoterm
+	'contract.coterm': contractCoterm,
+	'delegation.grant': delegationGrant,
+	'delegation.revoke': delegationRevoke,
+	'account.setPolicy': accountSetPolicy
 };
 
 // Every shared operation must have a server half, and the names must agree.

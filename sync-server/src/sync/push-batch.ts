@@ -29,7 +29,8 @@ export class PushBatch {
 	#pendingSerialWrites: (() => void)[] = [];
 
 	constructor(
-		private readonly tx: Kysely<Database>,
+		/** The push transaction, for reads that explain a refusal. */
+		readonly tx: Kysely<Database>,
 		private readonly userId: string
 	) {}
 
