@@ -8,6 +8,7 @@ import type {
 	AgreementEventRow,
 	AgreementRow,
 	ContractRow,
+	DelegationRow,
 	FieldDefinitionRow,
 	HostActivationRow,
 	LicenseHistoryRow,
@@ -94,6 +95,7 @@ export class KeyfieldDb extends Dexie {
 	declare releases: Table<ReleaseRow, string>;
 	declare pins: Table<PinEntry, string>;
 	declare contracts: Table<ContractRow, string>; // version 6
+	declare delegations: Table<DelegationRow, string>; // version 11
 
 	constructor(name: string = DB_NAME, options?: DexieOptions) {
 		super(name, options);
@@ -138,6 +140,11 @@ export class KeyfieldDb extends Dexie {
 		this.version(7)
 			.stores({ releases: 'id, accountId, sku', pins: 'artifactId' })
 			.upgrade((tx) => tx.table('meta').delete('cursor'));
+		// Version 11: partner delegations (under the customer's account). The cursor goes: it may be past delegation
+		// rows (and account rows with the 2-step policy) this device could not keep before.
+		this.version(11)
+			.stores({ delegations: 'id, accountId, partnerAccountId' })
+			.upgrade((tx) => tx.table('meta').delete('cursor'));
 	}
 
 	/** The mirrors of server state, in the order a pull page writes them. */
@@ -157,7 +164,8 @@ export class KeyfieldDb extends Dexie {
 			this.shared_licenses,
 			this.share_codes,
 			this.contracts,
-			this.releases
+			this.releases,
+			this.delegations
 		];
 	}
 }

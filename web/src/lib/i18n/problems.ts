@@ -6,6 +6,7 @@ import type { CodeProblem, HostIdProblem } from '@keyfield/shared';
 import { ErrorCode } from '@keyfield/shared';
 import { m } from '$lib/paraglide/messages.js';
 import { sharingRejectionText } from './sharing-problems.ts';
+import { delegationRejectionText } from './delegation-problems.ts';
 
 export function serialProblemText(problem: CodeProblem): string {
 	switch (problem.reason) {
@@ -57,7 +58,10 @@ export interface RejectionText {
 	retryable: boolean;
 }
 
-export function rejectionText(code: string): RejectionText {
+/** `details`: the rejection's facts, where the words need them (the accounts a delegation names). */
+export function rejectionText(code: string, details?: Record<string, unknown>): RejectionText {
+	const delegation = delegationRejectionText(code, details);
+	if (delegation) return delegation;
 	switch (code) {
 		case ErrorCode.serialInvalid:
 			return { reason: m.reject_serial_invalid(), next: m.next_check_serial(), retryable: true };

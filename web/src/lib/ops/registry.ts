@@ -14,6 +14,7 @@ import { hostDeactivate } from './host-deactivate.ts';
 import { hostMove } from './host-move.ts';
 import { contractRenew } from './contract-renew.ts';
 import { contractCoterm } from './contract-coterm.ts';
+import { grantDelegation, revokeDelegation, setAccountPolicy } from './delegations.ts';
 
 export const clientOperations: { [N in OperationName]: ClientOperation<N> } = {
 	'license.requestKey': requestKey,
@@ -29,7 +30,10 @@ export const clientOperations: { [N in OperationName]: ClientOperation<N> } = {
 	'host.deactivate': hostDeactivate,
 	'host.move': hostMove,
 	'contract.renew': contractRenew,
-	'contract.coterm': contractCoterm
+	'contract.coterm': contractCoterm,
+	'delegation.grant': grantDelegation,
+	'delegation.revoke': revokeDelegation,
+	'account.setPolicy': setAccountPolicy
 };
 
 export function clientOperation<N extends OperationName>(name: N): ClientOperation<N> {
