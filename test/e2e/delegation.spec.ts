@@ -76,4 +76,9 @@ test('a customer delegates to a partner, the partner device sees it, and loses i
 	await expect(page.getByRole('heading', { name: 'Acme Field Services' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Globex Industrial' })).toHaveCount(0);
 	await expect(page.getByLabel('Workspace').getByRole('option', { name: 'Globex Industrial' })).toHaveCount(0);
+
+	// Initech delegates to Northwind view only (demo seed): its licenses say so before anything is queued.
+	await page.getByRole('button', { name: 'Open Initech Retail' }).click();
+	await expect(page.getByText("Northwind Partners may only view Initech Retail's licenses: to change anything, ask Initech Retail's admin for manage access.")).toBeVisible();
+	await axeClean(page);
 });

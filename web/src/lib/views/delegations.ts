@@ -57,3 +57,17 @@ export function policyView(accountId: string, db: KeyfieldDb = getDb()): Observa
 		return { requireTwoStep: account?.requireTwoStep ?? false, pending };
 	});
 }
+
+/** The partner through which the user only views this account (every delegation reaching it is view-only), or null:
+ * shown before they queue something the server would refuse. */
+export function viewOnlyVia(accountId: string, userId: string, db: KeyfieldDb = getDb()): Observable<{ partner: string; customer: string } | null> {
+	return liveQuery(async () => {
+		const memberships = await db.memberships.where('userId').equals(userId).toArray();
+		if (memberships.some((m) => m.accountId === accountId)) return null;
+		const mine = new Set(memberships.map((m) => m.accountId));
+		const via = (await db.delegations.where('accountId').equals(accountId).toArray()).filter((d) => mine.has(d.partnerAccountId));
+		if (via.length === 0 || via.some((d) => d.scope === 'manage')) return null;
+		const customer = (await db.accounts.get(accountId))?.name ?? '';
+		return { partner: via.map((d) => d.partnerName).join(', '), customer };
+	});
+}
