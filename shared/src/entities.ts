@@ -9,6 +9,7 @@ import { ReleaseRow } from './entities/releases.ts';
 import { ContractRow } from './entities/renewals.ts';
 import { ApprovedDomainRow, InvitationRow } from './entities/members.ts';
 import { SeatAssignmentRow, SeatOrderRow, SeatPackageRow, SeatPoolRow } from './entities/seats.ts';
+import { DelegationRow } from './entities/delegations.ts';
 
 export const Uuid = z.uuid();
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -23,7 +24,8 @@ export type Role = z.infer<typeof Role>;
 
 const synced = { accountId: Uuid, version: z.number().int().nonnegative() };
 
-export const AccountRow = z.object({ id: Uuid, ...synced, name: z.string(), kind: AccountKind });
+/** `requireTwoStep`: the account's policy that every member has 2-step verification (absent from older rows). */
+export const AccountRow = z.object({ id: Uuid, ...synced, name: z.string(), kind: AccountKind, requireTwoStep: z.boolean().optional() });
 export type AccountRow = z.infer<typeof AccountRow>;
 
 /** Who belongs to an account and with which role; a device reads its own role from here. */
@@ -201,7 +203,8 @@ export const SyncedTables = {
 	seat_packages: SeatPackageRow,
 	seat_pools: SeatPoolRow,
 	seat_orders: SeatOrderRow,
-	seat_assignments: SeatAssignmentRow
+	seat_assignments: SeatAssignmentRow,
+	delegations: DelegationRow
 } as const;
 export type SyncedTable = keyof typeof SyncedTables;
 export type SyncedRow<T extends SyncedTable> = z.infer<(typeof SyncedTables)[T]>;

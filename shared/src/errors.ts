@@ -107,7 +107,15 @@ export const ErrorCode = {
 	passwordCommon: 'password_common',
 	domainTaken: 'domain_taken', // the domain id was used for another domain
 	lastAdmin: 'last_admin',
-	seatsHeld: 'seats_held'
+	seatsHeld: 'seats_held',
+	// the account's policy requires 2-step verification: the session may only enrol until it is set up
+	twoStepEnrolmentRequired: 'two_step_enrolment_required',
+	// partner delegation
+	delegationReadOnly: 'delegation_read_only', // the partner may only view this account
+	delegationRevoked: 'delegation_revoked', // the customer ended the partner's delegation
+	partnerCodeUnknown: 'partner_code_unknown', // no partner account has this code
+	delegationToSelf: 'delegation_to_self',
+	delegationUnknown: 'delegation_unknown'
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -7,6 +7,7 @@ export * from './entities/upgrades.ts';
 export * from './entities/hosts.ts';
 export * from './entities/renewals.ts';
 export * from './entities/seats.ts';
+export * from './entities/delegations.ts';
 export * from './renewals/index.ts';
 export * from './host-id.ts';
 export * from './protocol/version.ts';

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { App, seriousViolations } from './fixtures.ts';
 
 test('main screens have no serious or critical axe violations at 360 px', async ({ page }) => {
+	test.setTimeout(120_000); // axe on a dozen screens of a 2-core machine shared with other runs
 	await page.goto('/');
 	await expect(page.getByLabel('Email')).toBeVisible();
 	expect(await seriousViolations(page), 'sign in').toEqual([]);
@@ -23,6 +24,8 @@ test('main screens have no serious or critical axe violations at 360 px', async 
 		['/vouchers', 'Voucher center'],
 		['/agreements', /Enterprise Flexible/],
 		['/account', 'Account'],
+		['/account/delegations', 'Partner delegation'],
+		['/workspaces', 'All workspaces'],
 		['/downloads', 'Downloads']
 	] as const) {
 		await page.goto(path);

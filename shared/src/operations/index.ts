@@ -13,6 +13,7 @@ import { ActivateHostArgs, DeactivateHostArgs, MoveHostArgs } from './hosts.ts';
 import { CotermContractsArgs, RenewContractArgs, SetRemindersArgs } from './renewals.ts';
 import { ApproveDomainArgs, InviteUserArgs, RemoveUserArgs, RevokeInvitationArgs, SetMemberRoleArgs } from './members.ts';
 import { AssignSeatArgs, PlaceOrderArgs, ReleaseSeatArgs } from './seats.ts';
+import { GrantDelegationArgs, RevokeDelegationArgs, SetAccountPolicyArgs } from './delegations.ts';
 
 export const Operations = {
 	'license.requestKey': RequestKeyArgs,
@@ -37,7 +38,10 @@ export const Operations = {
 	'user.remove': RemoveUserArgs,
 	'order.place': PlaceOrderArgs,
 	'seat.assign': AssignSeatArgs,
-	'seat.release': ReleaseSeatArgs
+	'seat.release': ReleaseSeatArgs,
+	'delegation.grant': GrantDelegationArgs,
+	'delegation.revoke': RevokeDelegationArgs,
+	'account.setPolicy': SetAccountPolicyArgs
 } as const satisfies Record<string, z.ZodType>;
 
 export type OperationName = keyof typeof Operations;
@@ -58,3 +62,4 @@ export * from './hosts.ts';
 export * from './renewals.ts';
 export * from './members.ts';
 export * from './seats.ts';
+export * from './delegations.ts';

@@ -1,5 +1,5 @@
 /** Vendor API request and response schemas; the routes validate with them and openapi.json is generated from them. */
-import { DomainName, IsoDate, Role, Uuid } from '@keyfield/shared';
+import { DelegationScope, DomainName, IsoDate, Role, Uuid } from '@keyfield/shared';
 import { z } from 'zod';
 
 export const CreateAccountRequest = z.object({
@@ -29,7 +29,7 @@ export const CreateCertificateRequest = z.object({
 	serialCount: z.number().int().min(1).max(1000)
 });
 
-export const CreateDelegationRequest = z.object({ customerAccountId: Uuid, partnerAccountId: Uuid });
+export const CreateDelegationRequest = z.object({ customerAccountId: Uuid, partnerAccountId: Uuid, scope: DelegationScope.default('manage') });
 
 export const ListCertificatesQuery = z.union([
 	z.object({ accountId: Uuid }),

@@ -13,6 +13,7 @@ import { findProductBySku, insertCertificate, insertProduct } from '../db/catalo
 import type { Database } from '../db/schema.ts';
 import { assignShareCode } from '../db/sharing.repository.ts';
 import { isUniqueViolation } from '../db/transaction.ts';
+import { findLiveDelegation, pokeAccount, revokeDelegation, upsertDelegation } from '../db/delegations.repository.ts';
 import { findUserByEmail, insertUser } from '../db/users.repository.ts';
 import { AppError, notFound } from '../errors.ts';
 import type * as S from './admin.schemas.ts';
@@ -91,37 +92,34 @@ export async function createCertificate(db: Db, actor: Actor, input: z.output<ty
 }
 
 /**
- * Delegation changes scope, not rows: bumping the customer account makes its rows "new" to the partner's devices
- * (they backfill from 0), and the NOTIFY on the partner account pokes its users so they pull now.
+ * Delegation changes scope: bumping the customer account makes its rows "new" to the partner's devices (they
+ * backfill from 0) and stamps the synced delegation row; the NOTIFY on the partner account pokes its users so they
+ * pull now. A revoked delegation of the same pair is revived (one row per customer and partner).
  */
-export async function createDelegation(db: Db, actor: Actor, input: z.output<typeof S.CreateDelegationRequest>) {
+export async function createDelegation(db: Db, actor: Actor, input: z.input<typeof S.CreateDelegationRequest>) {
 	await mustExist(db, input.customerAccountId, 'customerAccountId');
 	await mustExist(db, input.partnerAccountId, 'partnerAccountId');
 	if (input.customerAccountId === input.partnerAccountId) throw conflict('An account cannot be delegated to itself.');
-	const id = crypto.randomUUID();
-	await db.transaction().execute(async (tx) => {
-		await tx.insertInto('delegations').values({ id, customer_account_id: input.customerAccountId, partner_account_id: input.partnerAccountId }).execute()
-			.catch((err: unknown) => {
-				throw isUniqueViolation(err) ? conflict('This account is already delegated to that partner.') : err;
-			});
-		await bumpAccountVersion(tx, input.customerAccountId);
+	return db.transaction().execute(async (tx) => {
+		if (await findLiveDelegation(tx, input.customerAccountId, input.partnerAccountId)) throw conflict('This account is already delegated to that partner.');
+		const version = await bumpAccountVersion(tx, input.customerAccountId);
+		const { id } = await upsertDelegation(tx, { id: crypto.randomUUID(), ...input, scope: input.scope ?? 'manage', version, grantedBy: null });
 		await pokeAccount(tx, input.partnerAccountId);
 		await recordActivity(tx, { ...actor, accountId: input.customerAccountId, action: 'admin.delegation.create', details: { id, ...input } });
+		return { id };
 	});
-	return { id };
 }
 
 export async function deleteDelegation(db: Db, actor: Actor, id: string) {
 	await db.transaction().execute(async (tx) => {
-		const row = await tx.deleteFrom('delegations').where('id', '=', id).returningAll().executeTakeFirst();
+		const row = await tx.selectFrom('delegations').select(['customer_account_id']).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
 		if (!row) throw notFound(`No delegation ${id}.`);
-		await pokeAccount(tx, row.partner_account_id);
-		await recordActivity(tx, { ...actor, accountId: row.customer_account_id, action: 'admin.delegation.delete', details: { id, partnerAccountId: row.partner_account_id } });
+		const version = await bumpAccountVersion(tx, row.customer_account_id);
+		const revoked = await revokeDelegation(tx, { id, customerAccountId: row.customer_account_id, version });
+		if (!revoked) throw notFound(`No delegation ${id}.`);
+		await pokeAccount(tx, revoked.partnerAccountId);
+		await recordActivity(tx, { ...actor, accountId: row.customer_account_id, action: 'admin.delegation.delete', details: { id, partnerAccountId: revoked.partnerAccountId } });
 	});
 	return { ok: true as const };
 }
 
-/** A poke without a row change: the account's users re-pull (and re-read their scope). */
-async function pokeAccount(db: Db, accountId: string): Promise<void> {
-	await sql`select pg_notify(${POKE_CHANNEL}, ${accountId})`.execute(db);
-}

@@ -5,7 +5,7 @@ import { forgetAttempt } from '../db/login-failures.repository.ts';
 import { recordActivity } from '../db/activity.repository.ts';
 import { accountSummaries } from '../db/scope.repository.ts';
 import type { Database } from '../db/schema.ts';
-import { deleteSession, findUserByEmail } from '../db/users.repository.ts';
+import { deleteSession, findUserByEmail, twoStepEnrolmentRequired } from '../db/users.repository.ts';
 import { AppError } from '../errors.ts';
 import { clientIp } from '../http/client-ip.ts';
 import type { AppEnv, AuthUser } from '../http/env.ts';
@@ -19,8 +19,10 @@ import { setSessionCookie, startSession } from './session-cookie.ts';
 
 export type AuthDeps = { db: Kysely<Database>; trustProxy: boolean };
 
-export async function sessionInfo(db: Kysely<Database>, user: AuthUser): Promise<SessionInfo> {
-	return { user: { id: user.id, email: user.email, name: user.name, vendor: user.vendor }, accounts: await accountSummaries(db, user.id) };
+/** `enrolmentRequired`: an account policy holds this session to 2-step enrolment (looked up when not known). */
+export async function sessionInfo(db: Kysely<Database>, user: AuthUser, enrolmentRequired?: boolean): Promise<SessionInfo> {
+	enrolmentRequired ??= await twoStepEnrolmentRequired(db, user.id);
+	return { user: { id: user.id, email: user.email, name: user.name, vendor: user.vendor }, accounts: await accountSummaries(db, user.id), twoStepEnrolmentRequired: enrolmentRequired };
 }
 
 export function authRoutes({ db, trustProxy }: AuthDeps) {
@@ -41,7 +43,7 @@ export function authRoutes({ db, trustProxy }: AuthDeps) {
 			await startSession(c, db, user.id, trustProxy);
 			await recordActivity(db, { userId: user.id, action: 'auth.login', ip });
 			// Not in the body: the cookie is HttpOnly so page scripts never hold it. Scripts read Set-Cookie for Bearer use.
-			return c.json(await sessionInfo(db, user));
+			return c.json(await sessionInfo(db, user, await twoStepEnrolmentRequired(db, user.id)));
 		})
 		// Works signed out too: logging out must always leave the browser without a session cookie.
 		.post('/logout', async (c) => {
@@ -50,5 +52,5 @@ export function authRoutes({ db, trustProxy }: AuthDeps) {
 			setSessionCookie(c, null, trustProxy);
 			return c.json({ ok: true });
 		})
-		.get('/me', requireUser(db), async (c) => c.json(await sessionInfo(db, c.get('user'))));
+		.get('/me', requireUser(db, () => true), async (c) => c.json(await sessionInfo(db, c.get('user'), c.get('enrolmentRequired'))));
 }

@@ -7,7 +7,8 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { findSessionUser } from '../db/users.repository.ts';
 import type { Database } from '../db/schema.ts';
-import { forbidden, unauthorized } from '../errors.ts';
+import { ErrorCode } from '@keyfield/shared';
+import { AppError, forbidden, unauthorized } from '../errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import { authenticateApiToken, isApiToken } from './api-tokens.ts';
 import { hashToken } from './tokens.ts';
@@ -22,7 +23,12 @@ export function presentedToken(c: Context): string | undefined {
 	return bearerToken(c) ?? getCookie(c, SESSION_COOKIE);
 }
 
-export function requireUser(db: Kysely<Database>): MiddlewareHandler<AppEnv> {
+/**
+ * `allowDuringEnrolment`: the routes a user held by the account policy ("require 2-step verification") may still
+ * reach: who they are and the enrolment itself. Everything else answers 403 two_step_enrolment_required until they
+ * enrol, so the policy holds whatever client calls (not only the app's redirect).
+ */
+export function requireUser(db: Kysely<Database>, allowDuringEnrolment: (c: Context<AppEnv>) => boolean = () => false): MiddlewareHandler<AppEnv> {
 	return async (c, next) => {
 		const bearer = bearerToken(c);
 		if (bearer && isApiToken(bearer)) {
@@ -32,10 +38,15 @@ export function requireUser(db: Kysely<Database>): MiddlewareHandler<AppEnv> {
 		const token = bearer ?? getCookie(c, SESSION_COOKIE);
 		if (!token || token.length > 200) throw unauthorized();
 		const tokenHash = hashToken(token);
-		const user = await findSessionUser(db, tokenHash);
-		if (!user) throw unauthorized();
+		const found = await findSessionUser(db, tokenHash);
+		if (!found) throw unauthorized();
+		const { enrolmentRequired, ...user } = found;
+		if (enrolmentRequired && !allowDuringEnrolment(c)) {
+			throw new AppError(403, ErrorCode.twoStepEnrolmentRequired, 'Your account requires 2-step verification: set it up under Account → Security to continue.');
+		}
 		c.set('user', user);
 		c.set('sessionTokenHash', tokenHash);
+		c.set('enrolmentRequired', enrolmentRequired);
 		await next();
 	};
 }

@@ -17,10 +17,14 @@ import { clientIp } from '../http/client-ip.ts';
 import type { AppEnv } from '../http/env.ts';
 import { jsonBody, parseWith } from '../http/json-body.ts';
 import { requireUser } from './authenticate.ts';
+import { twoStepRequiredBy } from '../db/users.repository.ts';
 import { beginLoginAttempt } from './rate-limit.ts';
 import { forgetAttempt } from '../db/login-failures.repository.ts';
 import { RECOVERY_CODE_COUNT, hashRecoveryCode, newRecoveryCode } from './second-step.ts';
 import { matchTotp, newTotpSecret, otpauthUri } from './totp.ts';
+
+/** What a user held to enrolment by the account policy may call here (method and path under /security). */
+const ENROLMENT_ROUTES = new Set(['GET /totp', 'POST /totp/enrol', 'POST /totp/confirm']);
 
 const wrongCode = () => new AppError(400, ErrorCode.totpInvalid, 'This code is not valid. Type the 6-digit code your authenticator app shows now.');
 
@@ -45,7 +49,8 @@ export function securityRoutes(db: Kysely<Database>, trustProxy: boolean) {
 	}
 
 	return new Hono<AppEnv>()
-		.use(requireUser(db))
+		// Enrolment stays open to a user the account policy holds to it (and only enrolment).
+		.use(requireUser(db, (c) => ENROLMENT_ROUTES.has(`${c.req.method} ${c.req.path.replace(/^.*\/security/, '')}`)))
 		.get('/totp', async (c) => {
 			const userId = c.get('user').id;
 			const state = await repo.totpState(db, userId);
@@ -72,6 +77,8 @@ export function securityRoutes(db: Kysely<Database>, trustProxy: boolean) {
 			const userId = c.get('user').id;
 			const state = await repo.totpState(db, userId);
 			if (!state?.enabled) throw new AppError(409, ErrorCode.conflict, '2-step verification is not on.');
+			const requiredBy = await twoStepRequiredBy(db, userId);
+			if (requiredBy.length > 0) throw new AppError(409, ErrorCode.conflict, `${requiredBy.join(', ')} requires 2-step verification of its members: it cannot be switched off.`);
 			await checkCode(c, state.secret, state.lastStep, false);
 			await repo.removeTotp(db, userId);
 			await journal(c, 'security.totp.disable');

@@ -32,22 +32,30 @@ const accounts: Fetch = async (db, since) => {
 	const rows = await db
 		.selectFrom(accountSinceTable(since))
 		.innerJoin('accounts', 'accounts.id', 'c.account_id')
-		.select(['accounts.id', 'accounts.name', 'accounts.kind', 'accounts.row_version'])
+		.select(['accounts.id', 'accounts.name', 'accounts.kind', 'accounts.row_version', 'accounts.require_two_step'])
 		.whereRef('accounts.row_version', '>', 'c.since')
 		.execute();
-	return rows.map((r) => put('accounts', r.row_version, { id: r.id, accountId: r.id, name: r.name, kind: r.kind }));
+	return rows.map((r) => put('accounts', r.row_version, { id: r.id, accountId: r.id, name: r.name, kind: r.kind, requireTwoStep: r.require_two_step }));
 };
 
 /**
  * A synced table's rows changed since each account's cursor: `from` names the table as `x` (joins allowed),
  * `columns` what to read. Raw SQL, one shape for every table, so adding a table is a line, not a copy of this query.
  */
-export function changedRows<R extends { account_id: string; version: number }>(from: string, columns: string, toRow: (r: R) => Record<string, unknown> & { id: string }): Fetch {
+export function changedRows<R extends { account_id: string; version: number }>(
+	from: string,
+	columns: string,
+	toRow: (r: R) => Record<string, unknown> & { id: string },
+	/** For a table whose account column is named otherwise (select it `as account_id`), and rows to leave out. */
+	options: { accountColumn?: string; where?: string } = {}
+): Fetch {
 	const table = from.split(' ')[0] as SyncedTable;
+	const accountColumn = sql.raw(`x.${options.accountColumn ?? 'account_id'}`);
+	const where = sql.raw(options.where ? `and ${options.where}` : '');
 	return async (db, since, limit) => {
 		const { rows } = await sql<R>`select t.* from ${accountSinceTable(since)} cross join lateral (
 			select ${sql.raw(columns)} from ${sql.raw(from)}
-			where x.account_id = c.account_id and x.version > c.since order by x.version limit ${limit}) t`.execute(db);
+			where ${accountColumn} = c.account_id and x.version > c.since ${where} order by x.version limit ${limit}) t`.execute(db);
 		return rows.map((r) => put(table, r.version, { ...toRow(r), accountId: r.account_id }));
 	};
 }
@@ -110,6 +118,14 @@ const hostActivations = changedRows<Selectable<Database['host_activations']> & {
 	})
 );
 
+// Live delegations only: a revoked one leaves a tombstone at the version that revoked it.
+const delegations = changedRows<Selectable<Database['delegations']> & { account_id: string; partner_name: string }>(
+	'delegations x join accounts p on p.id = x.partner_account_id',
+	'x.id, x.customer_account_id as account_id, x.version, x.partner_account_id, p.name as partner_name, x.scope, x.granted_by, x.created_at',
+	(r) => ({ id: r.id, partnerAccountId: r.partner_account_id, partnerName: r.partner_name, scope: r.scope, grantedBy: r.granted_by, grantedAt: new Date(r.created_at).toISOString() }),
+	{ accountColumn: 'customer_account_id', where: 'x.revoked_at is null' }
+);
+
 const tombstones: Fetch = async (db, since, limit) => {
 	const { rows } = await sql<{ account_id: string; version: number; table_name: string; row_id: string }>`select t.* from ${accountSinceTable(since)}
 		cross join lateral (select x.account_id, x.version, x.table_name, x.row_id from tombstones x
@@ -133,5 +149,6 @@ export const changeSources: readonly Fetch[] = [
 	invitationChanges,
 	approvedDomainChanges,
 	...seatChangeSources,
+	delegations,
 	tombstones
 ];

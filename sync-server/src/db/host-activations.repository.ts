@@ -16,7 +16,7 @@ type Db = Kysely<Database>;
 function inUserScope(userId: string, column: string): Expression<SqlBool> {
 	return sql<SqlBool>`${sql.ref(column)} in (
 		select m.account_id from memberships m where m.user_id = ${userId}
-		union select d.customer_account_id from delegations d join memberships m on m.account_id = d.partner_account_id where m.user_id = ${userId})`;
+		union select d.customer_account_id from delegations d join memberships m on m.account_id = d.partner_account_id where m.user_id = ${userId} and d.revoked_at is null)`;
 }
 
 export async function lockLicense(db: Db, userId: string, licenseId: string) {

@@ -21,6 +21,7 @@ export interface AccountsTable {
 	kind: 'customer' | 'partner' | 'oem' | 'vendor' | 'catalog';
 	version: Generated<number>;
 	row_version: Generated<number>;
+	require_two_step: Generated<boolean>; // migration 0014: every member must have 2-step verification
 	created_at: CreatedAt;
 }
 
@@ -42,12 +43,17 @@ export interface MembershipsTable {
 	created_at: CreatedAt;
 }
 
-/** The customer account lets the partner account's users see and manage it. */
+/** The customer account lets the partner account's users see it (`read`) or act in it by their role (`manage`).
+ * Synced under the customer's account; a revoked one keeps its row (revoked_at) so late operations learn why. */
 export interface DelegationsTable {
 	id: string;
 	customer_account_id: string;
 	partner_account_id: string;
 	created_at: CreatedAt;
+	scope: Generated<'read' | 'manage'>; // migration 0014
+	version: Generated<number>;
+	granted_by: ColumnType<string | null, string | null | undefined, string | null>;
+	revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface SessionsTable {

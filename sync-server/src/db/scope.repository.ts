@@ -3,7 +3,7 @@
  * those accounts (partners) + the catalog. Delegated accounts carry no direct role: acting on them uses the
  * user's role in the partner account that holds the delegation.
  */
-import { CATALOG_ACCOUNT_ID, type AccountSummary, type Role } from '@keyfield/shared';
+import { CATALOG_ACCOUNT_ID, type AccountReach, type AccountSummary, type DelegationScope } from '@keyfield/shared';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 
@@ -20,6 +20,7 @@ export async function scopeAccountIds(db: Db, userId: string): Promise<string[]>
 				.innerJoin('memberships', 'memberships.account_id', 'delegations.partner_account_id')
 				.select('delegations.customer_account_id as account_id')
 				.where('memberships.user_id', '=', userId)
+				.where('delegations.revoked_at', 'is', null)
 		)
 		.execute();
 	const ids = new Set(rows.map((r) => r.account_id));
@@ -27,26 +28,34 @@ export async function scopeAccountIds(db: Db, userId: string): Promise<string[]>
 	return [...ids].sort();
 }
 
-export type AccountAccess = { directRole: Role | null; partnerRoles: Role[] };
+export type AccountAccess = AccountReach & { partnerNames: string[] };
 
-/** How the user reaches one account, or null when it is outside their scope (one round trip: push runs it per mutation). */
+/** How the user reaches one account, or null when it is outside their scope (one round trip: push runs it per mutation).
+ * Through a delegation, the reach carries its scope and the partner's name (for "Northwind may only view …"). */
 export async function accountAccess(db: Db, userId: string, accountId: string): Promise<AccountAccess | null> {
 	const rows = await db
 		.selectFrom('memberships')
-		.select(['role', sql<boolean>`true`.as('direct')])
+		.select(['role', sql<boolean>`true`.as('direct'), sql<DelegationScope>`'manage'`.as('scope'), sql<string>`''`.as('partner_name')])
 		.where('user_id', '=', userId)
 		.where('account_id', '=', accountId)
 		.unionAll(
 			db
 				.selectFrom('delegations')
 				.innerJoin('memberships', 'memberships.account_id', 'delegations.partner_account_id')
-				.select(['memberships.role', sql<boolean>`false`.as('direct')])
+				.innerJoin('accounts', 'accounts.id', 'delegations.partner_account_id')
+				.select(['memberships.role', sql<boolean>`false`.as('direct'), 'delegations.scope', 'accounts.name as partner_name'])
 				.where('memberships.user_id', '=', userId)
 				.where('delegations.customer_account_id', '=', accountId)
+				.where('delegations.revoked_at', 'is', null)
 		)
 		.execute();
 	if (rows.length === 0) return null;
-	return { directRole: rows.find((r) => r.direct)?.role ?? null, partnerRoles: rows.filter((r) => !r.direct).map((r) => r.role) };
+	const partners = rows.filter((r) => !r.direct);
+	return {
+		directRole: rows.find((r) => r.direct)?.role ?? null,
+		partnerRoles: partners.map((r) => ({ role: r.role, scope: r.scope })),
+		partnerNames: [...new Set(partners.map((r) => r.partner_name))]
+	};
 }
 
 /** The accounts a user works in, for the session: direct memberships with their role, then delegated ones. */
@@ -65,6 +74,7 @@ export async function accountSummaries(db: Db, userId: string): Promise<AccountS
 		.select(['accounts.id', 'accounts.name', 'accounts.kind'])
 		.distinct()
 		.where('memberships.user_id', '=', userId)
+		.where('delegations.revoked_at', 'is', null)
 		.orderBy('accounts.name')
 		.execute();
 	const seen = new Set(direct.map((a) => a.id));

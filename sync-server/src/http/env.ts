@@ -9,5 +9,6 @@ export type ApiTokenCaller = { id: string; kind: 'vendor' | 'account'; accountId
 /** Hono environment: Node bindings when served for real (absent under `app.request()`), the signed-in user (and the API token, if that is how they came), whether X-Forwarded-For is believed. */
 export type AppEnv = {
 	Bindings: Partial<HttpBindings>;
-	Variables: { user: AuthUser; sessionTokenHash: string; apiToken: ApiTokenCaller | undefined; trustProxy: boolean };
+	/** `enrolmentRequired`: the account policy holds this session to 2-step enrolment (see auth/authenticate.ts). */
+	Variables: { user: AuthUser; sessionTokenHash: string; apiToken: ApiTokenCaller | undefined; trustProxy: boolean; enrolmentRequired: boolean };
 };

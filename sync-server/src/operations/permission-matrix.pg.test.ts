@@ -1,5 +1,5 @@
 // The role matrix cell by cell: every operation × every role × the account reached directly (own), through a
-// partner's delegation (delegated), or not at all (foreign). Only authorisation is asserted: an allowed cell may
+// partner's delegation (delegated), through a view-only delegation (read: always refused), or not at all (foreign). Only authorisation is asserted: an allowed cell may
 // still be rejected by a business rule (a random voucher is unknown), never with not_allowed or a scope error.
 import { Operations, PermissionMatrix, makeCode, type OperationName, type Role } from '@keyfield/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { DEMO_PASSWORD } from '../seed/demo-seed.ts';
 import { registration, requestKey, startTestServer, type TestServer } from '../test/harness.ts';
 
 const ROLES: Role[] = ['admin', 'technician', 'member'];
-const REACHES = ['own', 'delegated', 'foreign'] as const;
+const REACHES = ['own', 'delegated', 'read', 'foreign'] as const;
 type Reach = (typeof REACHES)[number];
 const SCOPE_REJECTIONS = ['account_not_in_scope', 'license_unknown', 'activation_unknown'];
 
@@ -25,9 +25,11 @@ beforeAll(async () => {
 	const db = server.db;
 	customer = (await createAccount(db, actor, { name: 'Matrix Customer', kind: 'customer' })).id;
 	const partner = (await createAccount(db, actor, { name: 'Matrix Partner', kind: 'partner' })).id;
+	const viewer = (await createAccount(db, actor, { name: 'Matrix Viewer', kind: 'partner' })).id;
 	const foreign = (await createAccount(db, actor, { name: 'Matrix Foreign', kind: 'customer' })).id;
 	await createDelegation(db, actor, { customerAccountId: customer, partnerAccountId: partner });
-	const accountOf: Record<Reach, string> = { own: customer, delegated: partner, foreign };
+	await createDelegation(db, actor, { customerAccountId: customer, partnerAccountId: viewer, scope: 'read' });
+	const accountOf: Record<Reach, string> = { own: customer, delegated: partner, read: viewer, foreign };
 	for (const reach of REACHES) {
 		for (const role of ROLES) {
 			const email = `${role}.${reach}@matrix.test`;
@@ -78,7 +80,11 @@ const argsFor: Record<OperationName, () => Promise<Record<string, unknown>>> = {
 	'user.remove': async () => ({ accountId: customer, userId: crypto.randomUUID() }),
 	'order.place': async () => ({ orderId: crypto.randomUUID(), accountId: customer, lines: [{ packageId: crypto.randomUUID(), quantity: 1, priceMinor: 100, currency: 'EUR' }] }),
 	'seat.assign': async () => ({ assignmentId: crypto.randomUUID(), accountId: customer, productId: crypto.randomUUID(), userId: crypto.randomUUID() }),
-	'seat.release': async () => ({ assignmentId: crypto.randomUUID(), accountId: customer })
+	'seat.release': async () => ({ assignmentId: crypto.randomUUID(), accountId: customer }),
+	'delegation.grant': async () => ({ delegationId: crypto.randomUUID(), accountId: customer, partnerCode: code('share'), scope: 'manage' }),
+	'delegation.revoke': async () => ({ delegationId: crypto.randomUUID(), accountId: customer }),
+	// false: requiring 2-step verification would hold every matrix user (none enrolled) to enrolment
+	'account.setPolicy': async () => ({ accountId: customer, requireTwoStep: false })
 };
 
 describe('permission matrix', () => {
@@ -89,13 +95,15 @@ describe('permission matrix', () => {
 	for (const name of Object.keys(Operations) as OperationName[]) {
 		for (const reach of REACHES) {
 			for (const role of ROLES) {
-				const allowed = reach !== 'foreign' && PermissionMatrix[name][reach].includes(role);
-				it(`${name} · ${role} · ${reach} → ${reach === 'foreign' ? 'out of scope' : allowed ? 'allowed' : 'not_allowed'}`, async () => {
+				const allowed = (reach === 'own' || reach === 'delegated') && PermissionMatrix[name][reach].includes(role);
+				const expected = reach === 'foreign' ? 'out of scope' : reach === 'read' ? 'delegation_read_only' : allowed ? 'allowed' : 'not_allowed';
+				it(`${name} · ${role} · ${reach} → ${expected}`, async () => {
 					const mutation = { id: 1, name, createdAt: new Date().toISOString(), args: await argsFor[name]() };
 					const { status, body } = await server.push(tokens.get(`${role}/${reach}`)!, crypto.randomUUID(), [mutation]);
 					expect(status).toBe(200);
 					const result = body.results[0]!;
 					if (reach === 'foreign') expect(SCOPE_REJECTIONS).toContain(result.code);
+					else if (reach === 'read') expect(result).toMatchObject({ code: 'delegation_read_only', message: "Matrix Viewer may only view Matrix Customer's licenses; ask Matrix Customer's admin for manage access." });
 					else if (!allowed) expect(result.code).toBe('not_allowed');
 					else expect([...SCOPE_REJECTIONS, 'not_allowed', 'invalid_args']).not.toContain(result.code ?? 'applied');
 				});

@@ -23,6 +23,9 @@ import { userRemove } from './user-remove.ts';
 import { orderPlace } from './order-place.ts';
 import { seatAssign } from './seat-assign.ts';
 import { seatRelease } from './seat-release.ts';
+import { delegationGrant } from './delegation-grant.ts';
+import { delegationRevoke } from './delegation-revoke.ts';
+import { accountSetPolicy } from './account-set-policy.ts';
 import type { Operation } from './operation.ts';
 
 const modules: Record<OperationName, Operation> = {
@@ -48,7 +51,10 @@ const modules: Record<OperationName, Operation> = {
 	'user.remove': userRemove,
 	'order.place': orderPlace,
 	'seat.assign': seatAssign,
-	'seat.release': seatRelease
+	'seat.release': seatRelease,
+	'delegation.grant': delegationGrant,
+	'delegation.revoke': delegationRevoke,
+	'account.setPolicy': accountSetPolicy
 };
 
 // Every shared operation must have a server half, and the names must agree.

@@ -38,9 +38,13 @@ describe('demo seed', () => {
 			.selectFrom('delegations')
 			.innerJoin('accounts as c', 'c.id', 'delegations.customer_account_id')
 			.innerJoin('accounts as p', 'p.id', 'delegations.partner_account_id')
-			.select(['c.name as customer', 'p.name as partner'])
+			.select(['c.name as customer', 'p.name as partner', 'delegations.scope'])
+			.orderBy('c.name')
 			.execute();
-		expect(delegations).toEqual([{ customer: 'Acme Field Services', partner: 'Northwind Partners' }]);
+		expect(delegations).toEqual([
+			{ customer: 'Acme Field Services', partner: 'Northwind Partners', scope: 'manage' },
+			{ customer: 'Initech Retail', partner: 'Northwind Partners', scope: 'read' }
+		]);
 		expect(new Set(seed.certificates.map((c) => c.account))).toEqual(new Set(['Acme Field Services', 'Globex Industrial', 'boxed (no account)']));
 		for (const serial of seed.certificates.flatMap((c) => c.serials)) expect(parseCode('serial', serial).ok).toBe(true);
 

@@ -33,7 +33,7 @@ const DEMO_USERS = [
 	{ email: 'vendor@keyfield.test', account: 'Keyfield', role: 'admin', vendor: true, description: 'vendor operator' },
 	{ email: 'admin@acme.test', account: 'Acme Field Services', role: 'admin', description: 'admin of Acme Field Services' },
 	{ email: 'tech@acme.test', account: 'Acme Field Services', role: 'technician', description: 'technician of Acme' },
-	{ email: 'partner@northwind.test', account: 'Northwind Partners', role: 'admin', description: 'admin of Northwind Partners (Acme delegated to it)' },
+	{ email: 'partner@northwind.test', account: 'Northwind Partners', role: 'admin', description: 'admin of Northwind Partners (Acme delegated to it to manage, Initech to view)' },
 	{ email: 'admin@globex.test', account: 'Globex Industrial', role: 'admin', description: 'admin of Globex Industrial (not delegated)' }
 ] as const;
 
@@ -52,10 +52,13 @@ export async function seedDemo(db: Kysely<Database>, signer?: Signer, blobs: Blo
 	const acme = await account('Acme Field Services', 'customer');
 	const northwind = await account('Northwind Partners', 'partner');
 	const globex = await account('Globex Industrial', 'customer');
+	// A second, view-only customer, so Northwind's "your customers" shows both scopes of delegation.
+	const initech = await account('Initech Retail', 'customer');
 	await admin.createDelegation(db, system, { customerAccountId: acme.id, partnerAccountId: northwind.id });
 	// Approved email domains, so their admins can invite colleagues; Globex has none (an invite there says how to approve).
 	await approveDomainByVendor(db, system, acme.id, 'acme.test');
 	await approveDomainByVendor(db, system, northwind.id, 'northwind.test');
+	await admin.createDelegation(db, system, { customerAccountId: initech.id, partnerAccountId: northwind.id, scope: 'read' });
 
 	const ids: Record<(typeof DEMO_USERS)[number]['account'], string> = {
 		Keyfield: keyfield.id,

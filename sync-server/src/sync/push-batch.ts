@@ -40,7 +40,8 @@ export class PushBatch {
 	#events: WebhookEvent[] = [];
 
 	constructor(
-		private readonly tx: Kysely<Database>,
+		/** The push transaction, for reads that explain a refusal. */
+		readonly tx: Kysely<Database>,
 		private readonly userId: string
 	) {}
 

@@ -10,6 +10,7 @@ import type {
 	ApprovedDomainRow,
 	ContractRow,
 	InvitationRow,
+	DelegationRow,
 	FieldDefinitionRow,
 	HostActivationRow,
 	LicenseHistoryRow,
@@ -147,6 +148,7 @@ export class KeyfieldDb extends Dexie {
 	declare seat_orders: Table<SeatOrderRow, string>;
 	declare seat_assignments: Table<SeatAssignmentRow, string>;
 	declare cart: Table<CartLine, [string, string, string]>;
+	declare delegations: Table<DelegationRow, string>; // version 11
 
 	constructor(name: string = DB_NAME, options?: DexieOptions) {
 		super(name, options);
@@ -212,6 +214,11 @@ export class KeyfieldDb extends Dexie {
 				cart: '[userId+accountId+packageId], [userId+accountId]'
 			})
 			.upgrade((tx) => tx.table('meta').delete('cursor'));
+		// Version 11: partner delegations (under the customer's account). The cursor goes: it may be past delegation
+		// rows (and account rows with the 2-step policy) this device could not keep before.
+		this.version(11)
+			.stores({ delegations: 'id, accountId, partnerAccountId' })
+			.upgrade((tx) => tx.table('meta').delete('cursor'));
 	}
 
 	/** The mirrors of server state, in the order a pull page writes them. */
@@ -237,7 +244,8 @@ export class KeyfieldDb extends Dexie {
 			this.seat_packages,
 			this.seat_pools,
 			this.seat_orders,
-			this.seat_assignments
+			this.seat_assignments,
+			this.delegations
 		];
 	}
 }

@@ -8,6 +8,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { sharingRejectionText } from './sharing-problems.ts';
 import { isMembersCode, membersRejectionText } from './members-problems.ts';
 import { SEAT_REJECTIONS, seatsRejectionText } from './seats-problems.ts';
+import { delegationRejectionText } from './delegation-problems.ts';
 
 export function serialProblemText(problem: CodeProblem): string {
 	switch (problem.reason) {
@@ -83,10 +84,12 @@ export interface RejectionText {
 	retryable: boolean;
 }
 
-/** `details`: the rejection's facts, where the words name them (the domain that is not approved). */
+/** `details`: the rejection's facts, where the words name them (the domain that is not approved, the accounts a delegation names). */
 export function rejectionText(code: string, details?: Record<string, unknown>): RejectionText {
 	if (isMembersCode(code)) return membersRejectionText(code, details);
 	if (SEAT_REJECTIONS.includes(code)) return seatsRejectionText(code);
+	const delegation = delegationRejectionText(code, details);
+	if (delegation) return delegation;
 	switch (code) {
 		case ErrorCode.serialInvalid:
 			return { reason: m.reject_serial_invalid(), next: m.next_check_serial(), retryable: true };

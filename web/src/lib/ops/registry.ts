@@ -17,6 +17,7 @@ import { contractCoterm } from './contract-coterm.ts';
 import { contractSetReminders } from './contract-set-reminders.ts';
 import { approveDomain, inviteUser, removeUser, revokeInvitation, setMemberRole } from './members.ts';
 import { orderPlace, seatAssign, seatRelease } from './seats.ts';
+import { grantDelegation, revokeDelegation, setAccountPolicy } from './delegations.ts';
 
 export const clientOperations: { [N in OperationName]: ClientOperation<N> } = {
 	'license.requestKey': requestKey,
@@ -41,7 +42,10 @@ export const clientOperations: { [N in OperationName]: ClientOperation<N> } = {
 	'user.remove': removeUser,
 	'order.place': orderPlace,
 	'seat.assign': seatAssign,
-	'seat.release': seatRelease
+	'seat.release': seatRelease,
+	'delegation.grant': grantDelegation,
+	'delegation.revoke': revokeDelegation,
+	'account.setPolicy': setAccountPolicy
 };
 
 export function clientOperation<N extends OperationName>(name: N): ClientOperation<N> {

@@ -25,6 +25,7 @@ export class Session {
 	#user = $state<User | null>(null);
 	#accounts = $state<AccountSummary[]>([]);
 	#currentAccountId = $state<string | null>(null);
+	#enrolmentRequired = $state(false);
 	readonly #deps: SessionDeps;
 	readonly #listeners = new Set<(event: SessionEvent) => void>();
 
@@ -43,6 +44,35 @@ export class Session {
 	}
 	get currentAccountId(): string | null {
 		return this.#currentAccountId;
+	}
+	/** An account's policy requires 2-step verification and this user has none yet: the server answers only
+	 * enrolment until they set it up, so the app sends them there (and does not sync meanwhile). */
+	get enrolmentRequired(): boolean {
+		return this.#enrolmentRequired;
+	}
+
+	/** The workspaces as the last pull left them (a delegation granted or revoked since sign-in), from Dexie. An
+	 * empty list (nothing pulled yet) keeps the sign-in's list; a current workspace gone from scope gives way. */
+	adoptScopeAccounts(accounts: AccountSummary[]): void {
+		if (accounts.length === 0 || this.#status === 'signed-out') return;
+		const same = accounts.length === this.#accounts.length && accounts.every((a, i) => {
+			const b = this.#accounts[i];
+			return b !== undefined && a.id === b.id && a.name === b.name && a.role === b.role;
+		});
+		if (same) return;
+		this.#accounts = accounts;
+		void setMeta(this.#deps.db(), 'accounts', accounts);
+		if (!accounts.some((a) => a.id === this.#currentAccountId)) {
+			const next = (accounts.find((a) => a.role !== null) ?? accounts[0])!.id;
+			this.#currentAccountId = next;
+			void setMeta(this.#deps.db(), 'currentAccountId', next);
+		}
+	}
+
+	/** Asks the server again who this is (after enrolling, the policy no longer holds the session). */
+	async refresh(): Promise<void> {
+		const res = await meRequest(this.#deps.fetch);
+		if (res.ok) await this.#adopt(res.data);
 	}
 
 	selectAccount(id: string): void {
@@ -94,6 +124,7 @@ export class Session {
 		this.#user = null;
 		this.#accounts = [];
 		this.#currentAccountId = null;
+		this.#enrolmentRequired = false;
 		this.#status = 'signed-out';
 		this.#emit('signed-out');
 		if (this.#deps.isOnline()) await this.#finishSignOut(db);
@@ -127,6 +158,7 @@ export class Session {
 		this.#user = cached.info.user;
 		this.#accounts = workspaces(cached.info.accounts);
 		this.#currentAccountId = cached.currentAccountId;
+		this.#enrolmentRequired = cached.info.twoStepEnrolmentRequired ?? false;
 		this.#status = status;
 	}
 
