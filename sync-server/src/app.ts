@@ -2,6 +2,7 @@
  * Builds the Hono app from its dependencies, so tests run it in-process with `app.request()` and main.ts serves
  * it. `/api/*` is JSON only (unknown routes included); everything else is the PWA.
  */
+import { sameOriginWrites } from './http/same-origin.ts';
 import { ErrorCode } from '@keyfield/shared';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps) {
 		// Artifact uploads stream to the blob store at any size; every other body is JSON and limited.
 		.use((c, next) => (ARTIFACT_UPLOAD_PATH.test(c.req.path) ? next() : jsonLimit(c, next)))
 		.use((c, next) => (c.set('trustProxy', trustProxy), next()))
+		.use(sameOriginWrites(trustProxy))
 		.get('/health', async (c) => {
 			await sql`select 1`.execute(db);
 			return c.json({ ok: true });
