@@ -17,7 +17,7 @@ const withCookie = (headers: Record<string, string>) => ({ cookie: `kf_session=$
 
 describe('same-origin writes', () => {
 	it("refuses a cookie-carrying write from another site's page, by Origin or by Sec-Fetch-Site", async () => {
-		for (const headers of [{ origin: 'https://evil.example' }, { origin: 'null' }, { origin: 'http://localhost.evil.example' }, { 'sec-fetch-site': 'cross-site' }]) {
+		for (const headers of [{ origin: 'https://evil.example' }, { origin: 'null' }, { origin: 'http://localhost.evil.example' }, { 'sec-fetch-site': 'cross-site' }] as Record<string, string>[]) {
 			const res = await server.call('/api/sync/pull', { body: pull, headers: withCookie(headers) });
 			expect(res.status, JSON.stringify(headers)).toBe(403);
 			expect(await res.json()).toMatchObject({ error: { code: 'forbidden', message: expect.stringMatching(/another site/) } });
