@@ -5,7 +5,7 @@ const port = Number(process.env.E2E_PORT ?? 8799);
 
 export default defineConfig({
 	testDir: './e2e',
-	timeout: 60_000,
+	timeout: 90_000, // multi-device flows with sign-ins take 20–40 s on an idle machine; headroom for a busy one
 	expect: { timeout: 10_000 },
 	fullyParallel: false,
 	workers: 1, // one server and one database: specs share the demo seed and each registers its own serials

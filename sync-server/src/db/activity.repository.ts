@@ -38,6 +38,8 @@ export function recordActivity(db: Kysely<Database>, entry: ActivityEntry): Prom
 /** Appends journal rows in their order, each chain continuing from its head. */
 export async function appendActivities(db: Kysely<Database>, entries: readonly ActivityEntry[]): Promise<void> {
 	if (entries.length === 0) return;
+	// The head lock must last until the rows are in: outside a transaction, open one for the two statements.
+	if (!db.isTransaction) return db.transaction().execute((tx) => appendActivities(tx, entries));
 	const rows = entries.map((e) => ({
 		user_id: e.userId ?? null,
 		account_id: e.accountId ?? null,
