@@ -15,6 +15,8 @@ import { defaultBlobStore, type BlobStore } from './downloads/blob-store.ts';
 import { downloadRoutes } from './downloads/downloads.routes.ts';
 import { downloadSecret } from './db/releases.repository.ts';
 import { contractAdminRoutes } from './admin/contracts.routes.ts';
+import { accountAdminRoutes } from './admin/accounts.routes.ts';
+import { searchAdminRoutes } from './admin/search.routes.ts';
 import { securityRoutes } from './auth/security.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import type { Database } from './db/schema.ts';
@@ -72,6 +74,8 @@ export function createApp(deps: AppDeps) {
 		.route('/admin/releases', releaseAdminRoutes(db, blobs, trustProxy))
 		.route('/downloads', downloadRoutes({ db, blobs, trustProxy, secret: () => (secret ??= downloadSecret(db).catch((err) => ((secret = null), Promise.reject(err)))) }))
 		.route('/admin/contracts', contractAdminRoutes(db, deps.signer, trustProxy))
+		.route('/admin/accounts', accountAdminRoutes(db))
+		.route('/admin/search', searchAdminRoutes(db))
 		.route('/admin', adminRoutes(db, trustProxy))
 		.all('*', () => {
 			throw notFound('No such API endpoint.');

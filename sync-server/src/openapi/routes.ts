@@ -8,6 +8,7 @@ import * as upgrades from '../admin/upgrades.schemas.ts';
 import * as releases from '../admin/releases.schemas.ts';
 import * as contracts from '../admin/contracts.schemas.ts';
 import { securityRoutes } from './security.routes.ts';
+import { consoleRoutes } from './console.routes.ts';
 
 export const Ok = z.object({ ok: z.literal(true) });
 
@@ -85,5 +86,6 @@ export const routes: RouteDoc[] = [
 	{ method: 'post', path: '/api/admin/contracts/{id}/confirm-renewal', summary: "Confirm a renewal's payment: extends the end (grace rule: from the old end if requested by then, else from the request day), raises the certificate revision, re-signs the covered licenses' keys; idempotent per renewalId", tag: 'vendor', auth: 'vendor', request: contracts.ConfirmRenewalRequest, response: { status: 200, schema: contracts.ConfirmedRenewal }, errors: [...bodyErrors, ...vendorErrors, ErrorCode.notFound, ErrorCode.conflict] },
 	{ method: 'post', path: '/api/admin/contracts/coterms/{id}/confirm', summary: 'Confirm a co-term request (contract.coterm): each contract it names ends on the common date, with a new revision and re-signed keys; idempotent', tag: 'vendor', auth: 'vendor', response: { status: 200, schema: contracts.ConfirmedCoterm }, errors: [ErrorCode.validationFailed, ...vendorErrors, ErrorCode.notFound] },
 	{ method: 'post', path: '/api/admin/contracts/renewal-cutoff', summary: "Set a product's renewal cutoff version (contracts bought at an earlier version renew only through a partner or after an upgrade)", tag: 'vendor', auth: 'vendor', request: contracts.SetRenewalCutoffRequest, response: { status: 200, schema: Ok }, errors: [...bodyErrors, ...vendorErrors, ErrorCode.notFound] },
-	...securityRoutes
+	...securityRoutes,
+	...consoleRoutes
 ];
