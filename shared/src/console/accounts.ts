@@ -25,10 +25,11 @@ export const AccountsQuery = z.object({
 	kind: ConsoleAccountKind.optional(),
 	limit: Limit.default(50)
 });
-export type AccountsQuery = z.input<typeof AccountsQuery>;
+// As a client sends it (the schema also takes the query string's text for limit).
+export type AccountsQuery = Omit<z.input<typeof AccountsQuery>, 'limit'> & { limit?: number };
 
 export const PageQuery = z.object({ after: Cursor.optional(), limit: Limit.default(50) });
-export type PageQuery = z.input<typeof PageQuery>;
+export type PageQuery = { after?: string | undefined; limit?: number };
 
 export const AccountRef = z.object({ id: Uuid, name: z.string(), kind: AccountKind });
 export type AccountRef = z.infer<typeof AccountRef>;
