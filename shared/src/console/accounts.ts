@@ -106,9 +106,12 @@ export const AccountDelegation = z.object({
 
 /** Everything an account holds, but its licenses and journal, which page on their own. Lists stop at LIST_CAP rows. */
 export const LIST_CAP = 500;
+/** Licenses are counted up to here; past it the page says "10,000+" (counting a million would take a second). */
+export const LICENSE_COUNT_CAP = 10_000;
 export const AccountDetail = z.object({
 	account: AccountListItem,
 	licenseCount: z.number().int(),
+	licenseCountCapped: z.boolean(),
 	certificates: z.array(AccountCertificate),
 	contracts: z.array(AccountContract),
 	agreements: z.array(AccountAgreement),

@@ -1,5 +1,5 @@
 /** The console's account reads: the list, one account's holdings, its licenses and its journal, each a keyset page. */
-import { AccountSort, ConsoleAccountKind, LIST_CAP, type AccountDetail, type AccountJournalPage, type AccountsPage, type LicensesPage } from '@keyfield/shared';
+import { AccountSort, ConsoleAccountKind, LICENSE_COUNT_CAP, LIST_CAP, type AccountDetail, type AccountJournalPage, type AccountsPage, type LicensesPage } from '@keyfield/shared';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import * as holdings from '../db/account-holdings.repository.ts';
@@ -26,6 +26,12 @@ export async function accountsPage(db: Db, query: { sort: AccountSort; q?: strin
 	return { accounts: page.rows.map(accountListItem), next: page.next };
 }
 
+/** json_build_object comes back parsed from pg and as text from PGlite. */
+function countsOf(counts: { serials: number; registered: number } | string) {
+	const { serials, registered } = typeof counts === 'string' ? (JSON.parse(counts) as { serials: number; registered: number }) : counts;
+	return { serials: Number(serials), registered: Number(registered) };
+}
+
 async function mustFind(db: Db, id: string) {
 	const account = await findAccount(db, id);
 	if (!account) throw notFound(`No account ${id}.`);
@@ -35,7 +41,7 @@ async function mustFind(db: Db, id: string) {
 export async function accountDetail(db: Db, id: string): Promise<AccountDetail> {
 	const account = await mustFind(db, id);
 	const [licenseCount, certificates, contracts, agreements, vouchers, members, delegations] = await Promise.all([
-		holdings.countAccountLicenses(db, id),
+		holdings.countAccountLicenses(db, id, LICENSE_COUNT_CAP),
 		holdings.accountCertificates(db, id, LIST_CAP),
 		holdings.accountContracts(db, id, LIST_CAP),
 		holdings.accountAgreements(db, id, LIST_CAP),
@@ -45,8 +51,9 @@ export async function accountDetail(db: Db, id: string): Promise<AccountDetail> 
 	]);
 	return {
 		account: accountListItem(account),
-		licenseCount,
-		certificates: certificates.map((c) => ({ id: c.id, sku: c.sku, productName: c.product_name, quantity: c.quantity, maintenanceEnd: c.maintenance_end, createdAt: iso(c.created_at), serials: c.serials, registered: c.registered })),
+		licenseCount: Math.min(licenseCount, LICENSE_COUNT_CAP),
+		licenseCountCapped: licenseCount > LICENSE_COUNT_CAP,
+		certificates: certificates.map((c) => ({ id: c.id, sku: c.sku, productName: c.product_name, quantity: c.quantity, maintenanceEnd: c.maintenance_end, createdAt: iso(c.created_at), ...countsOf(c.counts) })),
 		contracts: contracts.map((k) => ({ id: k.id, sku: k.sku, productName: k.product_name, seats: k.seats, startsOn: k.starts_on, endsOn: k.ends_on, channel: k.channel, revision: k.revision, renewalPending: k.pending_renewal_id !== null })),
 		agreements: agreements.map((a) => ({ id: a.id, name: a.name, startsOn: a.starts_on, endsOn: a.ends_on, products: a.products.map((p) => ({ sku: p.sku, seatCap: p.seat_cap, seatsUsed: p.seats_used })) })),
 		vouchers: vouchers.map((v) => ({ code: v.code, sku: v.sku, seats: v.seats, redeemedAt: iso(v.redeemed_at!), redeemedBy: v.redeemed_by, licenseId: v.license_id })),

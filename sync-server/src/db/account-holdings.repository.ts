@@ -14,10 +14,8 @@ export function accountCertificates(db: Db, accountId: string, cap: number) {
 		.selectFrom('certificates as c')
 		.innerJoin('products as p', 'p.id', 'c.product_id')
 		.select(['c.id', 'p.sku', 'p.name as product_name', 'c.quantity', 'c.maintenance_end', 'c.created_at'])
-		.select([
-			sql<number>`(select count(*) from serials s where s.certificate_id = c.id)::int`.as('serials'),
-			sql<number>`(select count(s.license_id) from serials s where s.certificate_id = c.id)::int`.as('registered')
-		])
+		// One pass over each certificate's serials (at most 1,000 each: the API's serialCount) for both counts.
+		.select(sql<{ serials: number; registered: number }>`(select json_build_object('serials', count(*), 'registered', count(s.license_id)) from serials s where s.certificate_id = c.id)`.as('counts'))
 		.where('c.account_id', '=', accountId)
 		.orderBy('c.created_at', 'desc')
 		.orderBy('c.id')
@@ -94,7 +92,8 @@ export function accountDelegations(db: Db, accountId: string, cap: number) {
 		.execute();
 }
 
-export async function countAccountLicenses(db: Db, accountId: string): Promise<number> {
-	const row = await db.selectFrom('licenses').select((eb) => eb.fn.countAll<string>().as('n')).where('account_id', '=', accountId).executeTakeFirstOrThrow();
-	return Number(row.n);
+/** How many licenses, counting no further than `cap` + 1: a page shows "10,000+" for a big customer in the time of 10,000. */
+export async function countAccountLicenses(db: Db, accountId: string, cap: number): Promise<number> {
+	const { rows } = await sql<{ n: number }>`select count(*)::int as n from (select 1 from licenses where account_id = ${accountId} limit ${cap + 1}) l`.execute(db);
+	return rows[0]!.n;
 }
