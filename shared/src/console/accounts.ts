@@ -16,12 +16,14 @@ export const AccountSort = z.enum(['name', '-name', 'created', '-created', 'kind
 export type AccountSort = z.infer<typeof AccountSort>;
 
 const Cursor = z.string().min(1).max(200);
+/** Text a person typed, as Postgres can store it (a NUL character is refused there, so it is a 400 here). */
+export const TypedText = (max: number) => z.string().trim().max(max).regex(/^[^\u0000]*$/, 'no NUL characters');
 const Limit = z.coerce.number().int().min(1).max(200);
 
 export const AccountsQuery = z.object({
 	after: Cursor.optional(),
 	sort: AccountSort.default('name'),
-	q: z.string().trim().max(200).optional(),
+	q: TypedText(200).optional(),
 	kind: ConsoleAccountKind.optional(),
 	limit: Limit.default(50)
 });

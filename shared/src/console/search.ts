@@ -5,10 +5,10 @@
 import { z } from 'zod';
 import { IsoDate, IsoDateTime, Role, Uuid } from '../entities.ts';
 import { JournalEntry } from '../protocol/security.ts';
-import { AccountListItem, AccountRef, LicenseSummary } from './accounts.ts';
+import { AccountListItem, AccountRef, LicenseSummary, TypedText } from './accounts.ts';
 
 // Room for a whole license key (KF1.…, several hundred characters).
-export const SearchQuery = z.object({ q: z.string().trim().min(1).max(2000) });
+export const SearchQuery = z.object({ q: TypedText(2000).min(1) });
 
 const Owner = AccountRef.nullable(); // null: nobody's yet (a boxed certificate, an unredeemed voucher)
 const History = z.array(JournalEntry);

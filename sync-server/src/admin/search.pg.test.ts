@@ -83,7 +83,7 @@ describe('GET /api/admin/search', () => {
 	});
 
 	it('refuses an empty or huge query with 400', async () => {
-		for (const q of ['', '   ', 'x'.repeat(2001)]) expect((await server.call(`/api/admin/search?q=${q}`, { token: vendor })).status).toBe(400);
+		for (const q of ['', '   ', 'x'.repeat(2001), 'acme%00']) expect((await server.call(`/api/admin/search?q=${q}`, { token: vendor })).status).toBe(400);
 		expect((await server.call('/api/admin/search', { token: vendor })).status).toBe(400);
 	});
 });
