@@ -24,3 +24,5 @@ export * from './permissions.ts';
 export * from './entities/members.ts';
 export * from './password-strength.ts';
 export * from './protocol/invitations.ts';
+export * from './console/accounts.ts';
+export * from './console/search.ts';

@@ -18,6 +18,8 @@ import { downloadSecret } from './db/releases.repository.ts';
 import { contractAdminRoutes } from './admin/contracts.routes.ts';
 import { uploadRoutes } from './proofs/uploads.routes.ts';
 import { orderAdminRoutes, packageAdminRoutes } from './admin/seats.routes.ts';
+import { accountAdminRoutes } from './admin/accounts.routes.ts';
+import { searchAdminRoutes } from './admin/search.routes.ts';
 import { securityRoutes } from './auth/security.routes.ts';
 import { webhookAdminRoutes } from './admin/webhooks.routes.ts';
 import { accountTokenRoutes, vendorTokenRoutes } from './integrations/tokens.routes.ts';
@@ -99,6 +101,8 @@ export function createApp(deps: AppDeps) {
 		.route('/admin/webhooks', webhookAdminRoutes(db))
 		.route('/account/tokens', accountTokenRoutes(db))
 		.route('/v1', v1Routes(db))
+		.route('/admin/accounts', accountAdminRoutes(db))
+		.route('/admin/search', searchAdminRoutes(db))
 		.route('/admin', adminRoutes(db, trustProxy))
 		.all('*', () => {
 			throw notFound('No such API endpoint.');

@@ -1,5 +1,6 @@
 // Page model and API helpers shared by the end-to-end specs. Locators go by role and label, as a person reads.
 import AxeBuilder from '@axe-core/playwright';
+import { PROTOCOL_VERSION, SCHEMA_VERSION } from '@keyfield/shared';
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'keyfield-demo';
@@ -51,6 +52,32 @@ export async function registeredLicense(request: APIRequestContext, customerAdmi
 	const { certificates } = (await res.json()) as { certificates: { serials: { serial: string; licenseId: string | null }[] }[] };
 	await request.post('/api/auth/logout');
 	return certificates.flatMap((c) => c.serials).find((s) => s.serial === serial)?.licenseId ?? null;
+}
+
+/** Pushes operations as the user from a client of their own (another device), returning the results. */
+export async function pushAs(request: APIRequestContext, email: string, mutations: { name: string; args: unknown }[]) {
+	await signInApi(request, email);
+	const res = await request.post('/api/sync/push', {
+		data: {
+			protocolVersion: PROTOCOL_VERSION,
+			schemaVersion: SCHEMA_VERSION,
+			clientId: crypto.randomUUID(),
+			mutations: mutations.map((m, i) => ({ id: i + 1, createdAt: new Date().toISOString(), ...m }))
+		}
+	});
+	expect(res.status()).toBe(200);
+	await request.post('/api/auth/logout');
+	return ((await res.json()) as { results: { status: string; code?: string }[] }).results;
+}
+
+/** A license of Acme registered from another device by `email` (an Acme user). */
+export async function registeredAcmeLicense(request: APIRequestContext, email = 'admin@acme.test'): Promise<{ licenseId: string; serial: string }> {
+	const serial = await freeSerial(request, 'admin@acme.test');
+	const accountId = (await signInApi(request, 'admin@acme.test')).accounts[0]!.id;
+	const licenseId = crypto.randomUUID();
+	const [result] = await pushAs(request, email, [{ name: 'license.requestKey', args: { licenseId, accountId, serial, registration } }]);
+	expect(result!.status).toBe('applied');
+	return { licenseId, serial };
 }
 
 /** axe-core violations of serious or critical impact on the page as it is now, as readable lines. */

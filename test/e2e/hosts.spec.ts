@@ -1,40 +1,8 @@
 // Hosts on a license, in a real browser: activated offline, confirmed online with a host-bound key that verifies,
 // and an activation past the seat limit (the seats were taken meanwhile elsewhere) ending in "Needs attention".
-import { PROTOCOL_VERSION, SCHEMA_VERSION, verifyLicenseKey, type PublicKeyEntry } from '@keyfield/shared';
+import { verifyLicenseKey, type PublicKeyEntry } from '@keyfield/shared';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { App, DEMO_PASSWORD, freeSerial, registration, seriousViolations } from './fixtures.ts';
-
-async function signIn(request: APIRequestContext, email: string): Promise<{ accounts: { id: string }[] }> {
-	const res = await request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
-	expect(res.status()).toBe(200);
-	return res.json();
-}
-
-/** Pushes operations as the user from a client of their own (another device), returning the results. */
-async function pushAs(request: APIRequestContext, email: string, mutations: { name: string; args: unknown }[]) {
-	await signIn(request, email);
-	const res = await request.post('/api/sync/push', {
-		data: {
-			protocolVersion: PROTOCOL_VERSION,
-			schemaVersion: SCHEMA_VERSION,
-			clientId: crypto.randomUUID(),
-			mutations: mutations.map((m, i) => ({ id: i + 1, createdAt: new Date().toISOString(), ...m }))
-		}
-	});
-	expect(res.status()).toBe(200);
-	await request.post('/api/auth/logout');
-	return ((await res.json()) as { results: { status: string; code?: string }[] }).results;
-}
-
-/** A license of Acme registered from another device. */
-async function registeredAcmeLicense(request: APIRequestContext): Promise<{ licenseId: string; serial: string }> {
-	const serial = await freeSerial(request, 'admin@acme.test');
-	const accountId = (await signIn(request, 'admin@acme.test')).accounts[0]!.id;
-	const licenseId = crypto.randomUUID();
-	const [result] = await pushAs(request, 'admin@acme.test', [{ name: 'license.requestKey', args: { licenseId, accountId, serial, registration } }]);
-	expect(result!.status).toBe('applied');
-	return { licenseId, serial };
-}
+import { App, pushAs, registeredAcmeLicense, seriousViolations } from './fixtures.ts';
 
 /** The technician's device, ready to work offline, on the Hosts section of a license new to it. */
 async function openNewLicenseAsTechnician(page: Page, request: APIRequestContext) {

@@ -7,7 +7,7 @@
 import type { VendorScope } from '@keyfield/shared';
 
 const vendorAreas: [RegExp, Exclude<VendorScope, 'read'>][] = [
-	[/^\/api\/admin\/(accounts|users|delegations)(\/|$)/, 'accounts'],
+	[/^\/api\/admin\/(accounts|users|delegations|search)(\/|$)/, 'accounts'],
 	[/^\/api\/admin\/(products|releases|packages)(\/|$)/, 'catalog'],
 	[/^\/api\/admin\/(certificates|vouchers|upgrade-notifications|agreements|orders)(\/|$)/, 'entitlements'],
 	[/^\/api\/admin\/contracts(\/|$)/, 'contracts'],

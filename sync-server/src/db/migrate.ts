@@ -15,6 +15,7 @@ import * as m0012 from './migrations/0012_members.ts';
 import * as m0013 from './migrations/0013_seats.ts';
 import * as m0015 from './migrations/0015_integrations.ts';
 import * as m0014 from './migrations/0014_delegation_scope.ts';
+import * as m0016 from './migrations/0016_console_indexes.ts';
 
 /** Listed by hand, not read from disk, so the set is the same under tsx, Vitest and a bundler. */
 const migrations: Record<string, Migration> = {
@@ -31,8 +32,9 @@ const migrations: Record<string, Migration> = {
 	'0011_renewal_proofs': m0011,
 	'0012_members': m0012,
 	'0013_seats': m0013,
+	'0014_delegation_scope': m0014,
 	'0015_integrations': m0015,
-	'0014_delegation_scope': m0014
+	'0016_console_indexes': m0016
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -21,3 +21,6 @@ export function accountSinceTable(accounts: readonly AccountSince[]) {
 	return sql<{ account_id: string; since: number }>`(
 		select * from unnest(string_to_array(${ids}, ',')::uuid[], string_to_array(${versions}, ',')::int[]) as t(account_id, since))`.as('c');
 }
+
+/** `%text%` for LIKE/ILIKE with its wildcards taken literally (backslash is the default escape). */
+export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

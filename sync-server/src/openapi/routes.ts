@@ -12,6 +12,7 @@ import { renewalRoutes } from './renewals.routes.ts';
 import { memberRoutes } from './members.routes.ts';
 import { seatRoutes } from './seats.routes.ts';
 import { integrationRoutes } from './integrations.routes.ts';
+import { consoleRoutes } from './console.routes.ts';
 
 export const Ok = z.object({ ok: z.literal(true) });
 
@@ -93,5 +94,6 @@ export const routes: RouteDoc[] = [
 	...renewalRoutes,
 	...memberRoutes,
 	...seatRoutes,
-	...integrationRoutes
+	...integrationRoutes,
+	...consoleRoutes
 ];
