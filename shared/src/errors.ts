@@ -80,7 +80,10 @@ export const ErrorCode = {
 	// 2-step verification (sign-in and enrolment)
 	totpRequired: 'totp_required',
 	totpInvalid: 'totp_invalid',
-	totpNotEnrolling: 'totp_not_enrolling'
+	totpNotEnrolling: 'totp_not_enrolling',
+	// vendor bulk uploads: a file that is not a readable CSV (400), or rows that are not valid (422, nothing written)
+	csvInvalid: 'csv_invalid',
+	csvRowsInvalid: 'csv_rows_invalid'
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -18,3 +18,5 @@ export * from './entities/releases.ts';
 export * from './downloads/entitlement.ts';
 export * from './downloads/sha256.ts';
 export * from './permissions.ts';
+export * from './admin/certificates-bulk.ts';
+export * from './admin/vendor-responses.ts';

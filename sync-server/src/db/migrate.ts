@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007_sharing_custom_fields.ts';
 import * as m0008 from './migrations/0008_contracts.ts';
 import * as m0009 from './migrations/0009_downloads.ts';
 import * as m0010 from './migrations/0010_security.ts';
+import * as m0017 from './migrations/0017_certificate_references.ts';
 
 /** Listed by hand, not read from disk, so the set is the same under tsx, Vitest and a bundler. */
 const migrations: Record<string, Migration> = {
@@ -22,7 +23,8 @@ const migrations: Record<string, Migration> = {
 	'0007_sharing_custom_fields': m0007,
 	'0008_contracts': m0008,
 	'0009_downloads': m0009,
-	'0010_security': m0010
+	'0010_security': m0010,
+	'0017_certificate_references': m0017
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
