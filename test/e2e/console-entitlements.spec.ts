@@ -1,12 +1,16 @@
 // The vendor console's "Issue entitlements" at a desk (1280 x 800), and what customers and partners do with what it
 // issues on their phones (360 px): a CSV of 1,000 certificates for Acme, one serial registered offline by a
 // technician; a batch of vouchers printed as QR codes, one redeemed by a partner.
+import { PROTOCOL_VERSION, SCHEMA_VERSION, addDays, renewedTerm, todayIn } from '@keyfield/shared';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { App, DEMO_PASSWORD, VoucherCenter, seriousViolations } from './fixtures.ts';
 
 // Two browser contexts, several sign-ins (argon2id is slow on purpose) and 1,000 rows each way: more than the default minute on a busy 2-core machine.
 test.describe.configure({ timeout: 180_000 });
+
+/** A date as the console shows it in English ("March 31, 2099"). */
+const day = (iso: string) => new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(new Date(`${iso}T00:00:00`));
 
 const DESK = { viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 };
 
@@ -140,7 +144,7 @@ test('the vendor mints vouchers and prints their QR sheet; a partner redeems one
 	await desk.context().close();
 });
 
-test('every page of Issue entitlements is axe clean for the vendor, and says "vendor operators only" to anyone else', async ({ browser }) => {
+test('every page of Issue entitlements is axe clean for the vendor, and says "vendor operators only" to anyone else', async ({ browser }, testInfo) => {
 	const desk = await vendorAtDesk(browser);
 	for (const [path, heading] of [
 		['/vendor/entitlements/notifications', 'Upgrade notifications'],
@@ -152,6 +156,7 @@ test('every page of Issue entitlements is axe clean for the vendor, and says "ve
 		await expect(desk.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
 		await expect(desk.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
 		expect(await seriousViolations(desk), path).toEqual([]);
+		await desk.screenshot({ path: testInfo.outputPath(`${path.split('/').pop()}-1280.png`), fullPage: true });
 	}
 	await desk.context().close();
 
@@ -159,8 +164,63 @@ test('every page of Issue entitlements is axe clean for the vendor, and says "ve
 	const page = await phone.newPage();
 	await new App(page).signIn('admin@acme.test');
 	await page.goto('/vendor/entitlements/certificates');
+	await page.screenshot({ path: testInfo.outputPath('vendors-only-360.png') });
 	await expect(page.getByTestId('vendors-only')).toContainText('Only vendor operators can issue entitlements.');
 	await expect(page.getByLabel('CSV file', { exact: true })).toHaveCount(0);
 	expect(await seriousViolations(page)).toEqual([]);
 	await phone.close();
+});
+
+test('the vendor confirms a renewal and a co-term that customers requested, from the console', async ({ browser, request }) => {
+	// Acme's admin asks for a renewal of one new contract and a co-term of two others, as the app queues them.
+	const acme = await accountIdOf(request, 'admin@acme.test', 'Acme Field Services');
+	await request.post('/api/auth/login', { data: { email: 'vendor@keyfield.test', password: DEMO_PASSWORD } });
+	const contract = async (endsOn: string) => {
+		const cert = await request.post('/api/admin/certificates', { data: { accountId: acme, sku: 'KF-SCAN', quantity: 2, maintenanceEnd: endsOn, serialCount: 1 } });
+		const { id: certificateId } = (await cert.json()) as { id: string };
+		const res = await request.post('/api/admin/contracts', { data: { accountId: acme, certificateId, startsOn: '2026-01-01', endsOn, channel: 'online', purchasedOn: '2026-01-01' } });
+		expect(res.status(), await res.text()).toBe(201);
+		return ((await res.json()) as { id: string }).id;
+	};
+	// Online renewal opens shortly before the end: this one ends in 17 days; the co-term brings 33 days up to 211.
+	const today = todayIn('UTC');
+	const [renewEnd, earlyEnd, lateEnd] = [addDays(today, 17), addDays(today, 33), addDays(today, 211)];
+	const [renewing, early, late] = [await contract(renewEnd), await contract(earlyEnd), await contract(lateEnd)];
+	await request.post('/api/auth/logout');
+	await request.post('/api/auth/login', { data: { email: 'admin@acme.test', password: DEMO_PASSWORD } });
+	const at = new Date().toISOString();
+	const pushed = await request.post('/api/sync/push', {
+		data: {
+			protocolVersion: PROTOCOL_VERSION,
+			schemaVersion: SCHEMA_VERSION,
+			clientId: crypto.randomUUID(),
+			mutations: [
+				{ id: 1, name: 'contract.renew', createdAt: at, args: { renewalId: crypto.randomUUID(), contractId: renewing, accountId: acme } },
+				{ id: 2, name: 'contract.coterm', createdAt: at, args: { cotermId: crypto.randomUUID(), accountId: acme, contractIds: [early, late] } }
+			]
+		}
+	});
+	expect(((await pushed.json()) as { results: { status: string }[] }).results.map((r) => r.status)).toEqual(['applied', 'applied']);
+	await request.post('/api/auth/logout');
+
+	const desk = await vendorAtDesk(browser);
+	await desk.goto('/vendor/entitlements');
+	await desk.getByRole('link', { name: 'Confirmations' }).click();
+	const renewals = desk.getByRole('region', { name: /renewals waiting/ });
+	const renewal = renewals.getByRole('row').filter({ hasText: day(renewEnd) });
+	await expect(renewal).toContainText('admin@acme.test');
+	await renewal.getByRole('spinbutton').fill('24');
+	await renewal.getByRole('button', { name: 'Confirm renewal for Acme Field Services, KF-SCAN' }).click();
+	const renewed = renewedTerm(renewEnd, today, 24).endsOn;
+	await expect(desk.getByRole('status').filter({ hasText: `Renewal confirmed: Acme Field Services, KF-SCAN now ends on ${day(renewed)}.` })).toBeVisible();
+	await expect(desk.getByRole('row').filter({ hasText: day(renewEnd) })).toHaveCount(0);
+
+	const coterm = desk.getByRole('region', { name: /co-terms waiting/ }).getByRole('row').filter({ hasText: day(earlyEnd) });
+	await expect(coterm).toContainText(day(lateEnd));
+	await coterm.getByRole('button', { name: 'Confirm co-term for Acme Field Services' }).click();
+	await expect(desk.getByRole('status').filter({ hasText: `Co-term confirmed: Acme Field Services's contracts now end on ${day(lateEnd)}.` })).toBeVisible();
+	await expect(desk.getByRole('row').filter({ hasText: day(earlyEnd) })).toHaveCount(0);
+	await expect(desk.getByRole('heading', { name: 'Seat-package orders' })).toBeVisible();
+	expect(await seriousViolations(desk)).toEqual([]);
+	await desk.context().close();
 });
