@@ -2,6 +2,9 @@
 import { IsoDate, Role, Uuid } from '@keyfield/shared';
 import { z } from 'zod';
 
+/** Postgres text cannot hold NUL: refused here as a 400 rather than failing in the database. */
+const noNul = (s: string) => !s.includes('\u0000');
+
 export const CreateAccountRequest = z.object({
 	name: z.string().trim().min(1).max(200),
 	kind: z.enum(['customer', 'partner', 'oem'])
@@ -27,13 +30,13 @@ export const CreateCertificateRequest = z.object({
 	quantity: z.number().int().min(1).max(1_000_000),
 	maintenanceEnd: IsoDate,
 	serialCount: z.number().int().min(1).max(1000),
-	reference: z.string().trim().min(1).max(100).optional() // the vendor's order reference; unique, so a repeated order is refused
+	reference: z.string().trim().min(1).max(100).refine(noNul, 'no NUL characters').optional() // the vendor's order reference; unique, so a repeated order is refused
 });
 
 export const BulkCertificatesQuery = z.object({ dryRun: z.enum(['true', 'false']).optional() });
 
 export const AccountChoicesQuery = z.object({
-	q: z.string().max(200).optional(), // part of the name, or the account id
+	q: z.string().max(200).refine(noNul, 'no NUL characters').optional(), // part of the name, or the account id
 	kind: z.enum(['customer', 'partner', 'oem']).optional()
 });
 

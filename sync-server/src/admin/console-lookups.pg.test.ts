@@ -47,6 +47,11 @@ describe('vendor console lookups', () => {
 		expect((await get<{ accounts: { kind: string }[] }>('/api/admin/account-choices?kind=partner')).accounts.every((a) => a.kind === 'partner')).toBe(true);
 		expect((await get<{ accounts: unknown[] }>('/api/admin/account-choices?q=%25')).accounts).toEqual([]);
 		await get('/api/admin/account-choices?kind=vendor', vendor, 400);
+		// Hostile search text is a 400 or an empty answer, never a database error.
+		for (const q of ['%00', '%ED%A0%80', encodeURIComponent("'; drop table accounts; --"), 'x'.repeat(201)]) {
+			const res = await server.call(`/api/admin/account-choices?q=${q}`, { token: vendor });
+			expect(res.status, q).toBeLessThan(500);
+		}
 		expect(ErrorBody.parse(await get('/api/admin/account-choices', admin, 403)).error.code).toBe('forbidden');
 	});
 
@@ -80,5 +85,6 @@ describe('vendor console lookups', () => {
 		const again = await server.call('/api/admin/certificates', { token: vendor, body });
 		expect(again.status).toBe(409);
 		expect(ErrorBody.parse(await again.json()).error.message).toContain('PO-77');
+		expect((await server.call('/api/admin/certificates', { token: vendor, body: { ...body, reference: 'PO\u0000' } })).status).toBe(400);
 	});
 });
