@@ -115,7 +115,10 @@ export const ErrorCode = {
 	delegationRevoked: 'delegation_revoked', // the customer ended the partner's delegation
 	partnerCodeUnknown: 'partner_code_unknown', // no partner account has this code
 	delegationToSelf: 'delegation_to_self',
-	delegationUnknown: 'delegation_unknown'
+	delegationUnknown: 'delegation_unknown',
+	// vendor bulk uploads: a file that is not a readable CSV (400), or rows that are not valid (422, nothing written)
+	csvInvalid: 'csv_invalid',
+	csvRowsInvalid: 'csv_rows_invalid'
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

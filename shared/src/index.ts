@@ -26,3 +26,5 @@ export * from './password-strength.ts';
 export * from './protocol/invitations.ts';
 export * from './console/accounts.ts';
 export * from './console/search.ts';
+export * from './admin/certificates-bulk.ts';
+export * from './admin/vendor-responses.ts';

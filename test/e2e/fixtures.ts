@@ -157,3 +157,42 @@ export class App {
 		return this.page.getByRole('listitem').filter({ hasText: serial });
 	}
 }
+
+/** The Voucher center page (partners redeem codes, typed or scanned). */
+export class VoucherCenter {
+	constructor(readonly page: Page) {}
+
+	async open() {
+		await this.page.getByRole('link', { name: 'Voucher center' }).first().click();
+		await expect(this.page.getByRole('heading', { name: 'Voucher center' })).toBeVisible();
+	}
+
+	/** Chooses the workspace and, when it has no registration on this device yet, registers it once. */
+	async redeemInto(label: string) {
+		await this.page.getByLabel('Redeem into').selectOption({ label });
+		// Whichever the screen settles on once it has read this device's stored registration: the form or the code.
+		await expect(this.page.getByRole('region', { name: 'Registered to' })).toHaveAttribute('aria-busy', 'false');
+		await expect(this.page.getByLabel('Voucher code').or(this.page.getByLabel('Company'))).toBeVisible();
+		if (await this.page.getByLabel('Company').isVisible()) {
+			await this.page.getByLabel('Company').fill(registration.company);
+			await this.page.getByLabel('Contact name').fill(registration.contactName);
+			await this.page.getByLabel('Email').fill(registration.email);
+			await this.page.getByLabel('Country').selectOption(registration.country);
+			await this.page.getByRole('button', { name: 'Continue' }).click();
+		}
+		await expect(this.page.getByLabel('Voucher code')).toBeVisible();
+	}
+
+	async redeem(code: string) {
+		await this.page.getByLabel('Voucher code').fill(code);
+		await this.page.getByRole('button', { name: 'Redeem' }).click();
+	}
+
+	get session() {
+		return this.page.getByRole('list', { name: 'Redeemed in this session' });
+	}
+
+	item(code: string) {
+		return this.session.getByRole('listitem').filter({ hasText: code });
+	}
+}

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { App, DEMO_PASSWORD, registration, typo } from './fixtures.ts';
+import { chromium, expect, test, type APIRequestContext } from '@playwright/test';
+import { App, DEMO_PASSWORD, VoucherCenter, typo } from './fixtures.ts';
 import { writeQrVideo } from './fake-camera.ts';
 
 /** Mints fresh vouchers through the vendor API (and voids some), as an order system would. */
@@ -12,43 +12,6 @@ async function mintVouchers(request: APIRequestContext, count: number, voidCount
 	if (voidCount > 0) expect((await request.post('/api/admin/vouchers/void', { data: { codes: codes.slice(-voidCount) } })).status()).toBe(200);
 	await request.post('/api/auth/logout');
 	return codes;
-}
-
-class VoucherCenter {
-	constructor(readonly page: Page) {}
-
-	async open() {
-		await this.page.getByRole('link', { name: 'Voucher center' }).first().click();
-		await expect(this.page.getByRole('heading', { name: 'Voucher center' })).toBeVisible();
-	}
-
-	/** Chooses the workspace and, when it has no registration on this device yet, registers it once. */
-	async redeemInto(label: string) {
-		await this.page.getByLabel('Redeem into').selectOption({ label });
-		// Whichever the screen settles on (it reads this device's stored registration first): the form or the code.
-		await expect(this.page.getByLabel('Voucher code').or(this.page.getByLabel('Company'))).toBeVisible();
-		if (await this.page.getByLabel('Company').isVisible()) {
-			await this.page.getByLabel('Company').fill(registration.company);
-			await this.page.getByLabel('Contact name').fill(registration.contactName);
-			await this.page.getByLabel('Email').fill(registration.email);
-			await this.page.getByLabel('Country').selectOption(registration.country);
-			await this.page.getByRole('button', { name: 'Continue' }).click();
-		}
-		await expect(this.page.getByLabel('Voucher code')).toBeVisible();
-	}
-
-	async redeem(code: string) {
-		await this.page.getByLabel('Voucher code').fill(code);
-		await this.page.getByRole('button', { name: 'Redeem' }).click();
-	}
-
-	get session() {
-		return this.page.getByRole('list', { name: 'Redeemed in this session' });
-	}
-
-	item(code: string) {
-		return this.session.getByRole('listitem').filter({ hasText: code });
-	}
 }
 
 test('a partner redeems vouchers offline into a delegated account; online, the licenses arrive and a void one needs attention', async ({ browser, request }) => {

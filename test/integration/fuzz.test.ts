@@ -47,7 +47,7 @@ const body = fc.oneof(
 );
 
 const pathParam = fc.oneof(fc.uuid(), hostileString.map(encodeURIComponent));
-const query = fc.dictionary(fc.constantFrom('accountId', 'boxed', 'x', 'cursor', 'after', 'sort', 'q', 'kind', 'limit'), hostileString, { maxKeys: 2 });
+const query = fc.dictionary(fc.constantFrom('accountId', 'boxed', 'x', 'cursor', 'after', 'sort', 'q', 'kind', 'limit', 'dryRun'), hostileString, { maxKeys: 2 });
 
 /**
  * One request on a connection of its own (node:http, no keep-alive pool: a connection the server closes after

@@ -3,6 +3,7 @@ import { Uuid } from '@keyfield/shared';
 import { Hono, type Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { requireUser, requireVendor } from '../auth/authenticate.ts';
+import { accountChoices } from '../db/account-choices.repository.ts';
 import { listCertificates } from '../db/catalog.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { clientIp } from '../http/client-ip.ts';
@@ -11,6 +12,7 @@ import { jsonBody, parseWith } from '../http/json-body.ts';
 import * as S from './admin.schemas.ts';
 import * as service from './admin.service.ts';
 import { approveDomainByVendor } from '../members/domains.service.ts';
+import { checkBulkCertificates, issueBulkCertificates } from './certificates-bulk.ts';
 
 export function adminRoutes(db: Kysely<Database>, trustProxy: boolean) {
 	const actor = (c: Context<AppEnv>): service.Actor => ({ userId: c.get('user').id, ip: clientIp(c, trustProxy) });
@@ -25,6 +27,13 @@ export function adminRoutes(db: Kysely<Database>, trustProxy: boolean) {
 			const { domain } = await jsonBody(c, S.ApproveDomainRequest);
 			return c.json(await approveDomainByVendor(db, actor(c), accountId, domain), 201);
 		})
+		// The body is the CSV file itself (text/csv); ?dryRun=true checks it and writes nothing.
+		.post('/certificates/bulk', async (c) => {
+			const { dryRun } = parseWith(S.BulkCertificatesQuery, c.req.query());
+			const text = await c.req.text();
+			return dryRun === 'true' ? c.json(await checkBulkCertificates(db, text)) : c.json(await issueBulkCertificates(db, actor(c), text), 201);
+		})
+		.get('/account-choices', async (c) => c.json({ accounts: await accountChoices(db, parseWith(S.AccountChoicesQuery, c.req.query())) }))
 		.post('/delegations', async (c) => c.json(await service.createDelegation(db, actor(c), await jsonBody(c, S.CreateDelegationRequest)), 201))
 		.delete('/delegations/:id', async (c) => c.json(await service.deleteDelegation(db, actor(c), parseWith(Uuid, c.req.param('id')))))
 		.get('/certificates', async (c) => {

@@ -2,6 +2,9 @@
 import { DelegationScope, DomainName, IsoDate, Role, Uuid } from '@keyfield/shared';
 import { z } from 'zod';
 
+/** Postgres text cannot hold NUL: refused here as a 400 rather than failing in the database. */
+const noNul = (s: string) => !s.includes('\u0000');
+
 export const CreateAccountRequest = z.object({
 	name: z.string().trim().min(1).max(200),
 	kind: z.enum(['customer', 'partner', 'oem'])
@@ -26,7 +29,15 @@ export const CreateCertificateRequest = z.object({
 	sku: z.string().min(1).max(50),
 	quantity: z.number().int().min(1).max(1_000_000),
 	maintenanceEnd: IsoDate,
-	serialCount: z.number().int().min(1).max(1000)
+	serialCount: z.number().int().min(1).max(1000),
+	reference: z.string().trim().min(1).max(100).refine(noNul, 'no NUL characters').optional() // the vendor's order reference; unique, so a repeated order is refused
+});
+
+export const BulkCertificatesQuery = z.object({ dryRun: z.enum(['true', 'false']).optional() });
+
+export const AccountChoicesQuery = z.object({
+	q: z.string().max(200).refine(noNul, 'no NUL characters').optional(), // part of the name, or the account id
+	kind: z.enum(['customer', 'partner', 'oem']).optional()
 });
 
 export const CreateDelegationRequest = z.object({ customerAccountId: Uuid, partnerAccountId: Uuid, scope: DelegationScope.default('manage') });
@@ -36,21 +47,8 @@ export const ListCertificatesQuery = z.union([
 	z.object({ boxed: z.literal('1') })
 ]);
 
-export const CreatedId = z.object({ id: Uuid });
-export const CreatedCertificate = z.object({ id: Uuid, serials: z.array(z.string()) });
-
-export const CertificateListing = z.object({
-	certificates: z.array(
-		z.object({
-			id: Uuid,
-			accountId: Uuid.nullable(),
-			sku: z.string(),
-			quantity: z.number().int(),
-			maintenanceEnd: IsoDate,
-			serials: z.array(z.object({ serial: z.string(), licenseId: Uuid.nullable() }))
-		})
-	)
-});
+// The answers are shared with the vendor console, which parses them with the same schemas.
+export { AccountChoices, CertificateListing, CreatedCertificate, CreatedId } from '@keyfield/shared';
 
 /** The vendor approves an email domain for an account (no DNS proof needed): its admins may then invite into it. */
 export const ApproveDomainRequest = z.object({ domain: DomainName });

@@ -85,8 +85,11 @@ export async function createCertificate(db: Db, actor: Actor, input: z.output<ty
 	const id = crypto.randomUUID();
 	const serials = Array.from({ length: input.serialCount }, () => makeCode('serial', crypto.getRandomValues(new Uint8Array(16))));
 	await db.transaction().execute(async (tx) => {
-		await insertCertificate(tx, { id, accountId: input.accountId, productId: product.id, quantity: input.quantity, maintenanceEnd: input.maintenanceEnd, serials });
-		await recordActivity(tx, { ...actor, accountId: input.accountId, action: 'admin.certificate.create', details: { id, sku: input.sku, quantity: input.quantity, serialCount: serials.length } });
+		const reference = input.reference ?? null;
+		await insertCertificate(tx, { id, accountId: input.accountId, productId: product.id, quantity: input.quantity, maintenanceEnd: input.maintenanceEnd, reference, serials }).catch((err: unknown) => {
+			throw isUniqueViolation(err, 'certificates_reference') ? conflict(`A certificate with reference ${reference} was issued before.`) : err;
+		});
+		await recordActivity(tx, { ...actor, accountId: input.accountId, action: 'admin.certificate.create', details: { id, sku: input.sku, quantity: input.quantity, serialCount: serials.length, reference } });
 	});
 	return { id, serials };
 }

@@ -12,6 +12,7 @@ import type { Signer } from '../keys/signing-key.ts';
 import * as S from './contracts.schemas.ts';
 import * as service from './contracts.service.ts';
 import * as proofs from '../proofs/proofs.service.ts';
+import { pendingConfirmations } from './confirmations.service.ts';
 
 export function contractAdminRoutes(db: Kysely<Database>, signer: Signer, trustProxy: boolean) {
 	return new Hono<AppEnv>()
@@ -21,6 +22,7 @@ export function contractAdminRoutes(db: Kysely<Database>, signer: Signer, trustP
 			return c.json(await service.createContract(db, actor, await jsonBody(c, S.CreateContractRequest)), 201);
 		})
 		.get('/', async (c) => c.json(await service.accountContracts(db, parseWith(S.ListContractsQuery, c.req.query()).accountId)))
+		.get('/pending', async (c) => c.json(await pendingConfirmations(db)))
 		.post('/renewal-cutoff', async (c) => {
 			const actor = { userId: c.get('user').id, ip: clientIp(c, trustProxy) };
 			return c.json(await service.setCutoff(db, actor, await jsonBody(c, S.SetRenewalCutoffRequest)));

@@ -32,20 +32,6 @@ export const ConfirmRenewalRequest = z.object({
 	months: z.number().int().min(1).max(60).default(12)
 });
 
-export const ConfirmedRenewal = z.object({
-	id: Uuid,
-	renewalId: Uuid,
-	endsOn: IsoDate,
-	revision: z.number().int(),
-	activationCode: z.string().nullable(), // issued with this revision; the device shows it after its next pull
-	licenseIds: z.array(Uuid) // the licenses whose keys were re-signed with the new maintenance end
-});
-
-export const ConfirmedCoterm = z.object({
-	cotermId: Uuid,
-	contracts: z.array(z.object({ id: Uuid, endsOn: IsoDate, revision: z.number().int() }))
-});
-
 export const SetRenewalCutoffRequest = z.object({
 	sku: z.string().min(1).max(50),
 	cutoffVersion: z.string().trim().min(1).max(50).nullable() // null: every version renews online
@@ -54,3 +40,5 @@ export const SetRenewalCutoffRequest = z.object({
 export const ListContractsQuery = z.object({ accountId: Uuid });
 
 export const ContractListing = z.object({ contracts: z.array(ContractRow.omit({ version: true })) });
+
+export { ConfirmedCoterm, ConfirmedRenewal, PendingConfirmations } from '@keyfield/shared';

@@ -10,7 +10,7 @@ export const CreateNotificationRequest = z.object({
 	expiresOn: IsoDate // the last day the notification can be used
 });
 
-export const CreatedNotification = z.object({ id: Uuid, code: z.string() });
+export { CreatedNotification } from '@keyfield/shared';
 
 export const ListNotificationsQuery = z.object({ accountId: Uuid });
 

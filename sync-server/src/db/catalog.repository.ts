@@ -20,7 +20,7 @@ export async function findProductBySku(db: Db, sku: string) {
 
 export async function insertCertificate(
 	db: Db,
-	certificate: { id: string; accountId: string | null; productId: string; quantity: number; maintenanceEnd: string; serials: string[] }
+	certificate: { id: string; accountId: string | null; productId: string; quantity: number; maintenanceEnd: string; reference?: string | null; serials: string[] }
 ): Promise<void> {
 	await db
 		.insertInto('certificates')
@@ -29,7 +29,8 @@ export async function insertCertificate(
 			account_id: certificate.accountId,
 			product_id: certificate.productId,
 			quantity: certificate.quantity,
-			maintenance_end: certificate.maintenanceEnd
+			maintenance_end: certificate.maintenanceEnd,
+			reference: certificate.reference ?? null
 		})
 		.execute();
 	if (certificate.serials.length > 0) {

@@ -173,6 +173,14 @@ export async function stampContract(db: Db, id: string, accountId: string, versi
 	await db.updateTable('contracts').set({ version }).where('id', '=', id).where('account_id', '=', accountId).execute();
 }
 
+/** Every account's contracts with a renewal or co-term waiting for the vendor. */
+export async function listPendingContracts(db: Db) {
+	return withProduct(db)
+		.where((eb) => eb.or([eb('contracts.pending_renewal_id', 'is not', null), eb('contracts.pending_coterm_id', 'is not', null)]))
+		.orderBy('contracts.id')
+		.execute();
+}
+
 export async function listContracts(db: Db, accountId: string) {
 	return withProduct(db).where('contracts.account_id', '=', accountId).orderBy('contracts.ends_on').execute();
 }

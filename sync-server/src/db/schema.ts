@@ -91,6 +91,8 @@ export interface CertificatesTable {
 	quantity: number;
 	maintenance_end: string;
 	created_at: CreatedAt;
+	/** The vendor's order reference, unique where given (migration 0017). */
+	reference: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SerialsTable {

@@ -27,7 +27,9 @@ function operationFor(route: RouteDoc) {
 			: { description: 'OK', content: { 'application/json': { schema: jsonSchema(route.response.schema, 'output') } } };
 	const body = route.request && ('binary' in route.request
 		? { description: route.request.binary, content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } } }
-		: { content: { 'application/json': { schema: jsonSchema(route.request, 'input') } } });
+		: 'csv' in route.request
+			? { description: route.request.csv, content: { 'text/csv': { schema: { type: 'string', contentMediaType: 'text/csv' } } } }
+			: { content: { 'application/json': { schema: jsonSchema(route.request, 'input') } } });
 	return {
 		summary: route.summary,
 		tags: [route.tag],

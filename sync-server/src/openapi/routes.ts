@@ -1,5 +1,5 @@
 /** Every /api route with its schemas: the single source of openapi.json (a test checks the app serves them all). */
-import { ErrorCode, LoginRequest, PublicKeysResponse, PullRequest, PullResponse, PushRequest, PushResponse, SessionInfo, SignedDownloadLink } from '@keyfield/shared';
+import { BULK_CSV_COLUMNS, BULK_MAX_ROWS, BulkIssued, ErrorCode, LoginRequest, PublicKeysResponse, PullRequest, PullResponse, PushRequest, PushResponse, SessionInfo, SignedDownloadLink } from '@keyfield/shared';
 import { z } from 'zod';
 import * as admin from '../admin/admin.schemas.ts';
 import * as vouchers from '../admin/vouchers.schemas.ts';
@@ -22,7 +22,7 @@ export type RouteDoc = {
 	summary: string;
 	tag: 'health' | 'auth' | 'security' | 'sync' | 'keys' | 'vendor' | 'downloads' | 'uploads' | 'integrations';
 	auth: 'none' | 'user' | 'vendor' | 'account-token'; // account-token: only an account API token (Bearer kf_live_…)
-	request?: z.ZodType | { binary: string }; // binary: a raw streamed body, described
+	request?: z.ZodType | { binary: string } | { csv: string }; // binary: a raw streamed body; csv: a text/csv file, described
 	query?: Record<string, { schema: z.ZodType; description: string }>;
 	response: { status: 200 | 201; schema: z.ZodType } | { status: 200; eventStream: true } | { status: 200; binary: string };
 	errors: string[];
@@ -46,6 +46,18 @@ export const routes: RouteDoc[] = [
 	{ method: 'post', path: '/api/admin/users', summary: 'Create a user in an account (or add a membership to an existing user)', tag: 'vendor', auth: 'vendor', request: admin.CreateUserRequest, response: { status: 201, schema: admin.CreatedId }, errors: [...bodyErrors, ...vendorErrors, ErrorCode.notFound, ErrorCode.conflict] },
 	{ method: 'post', path: '/api/admin/products', summary: 'Add a product to the catalog', tag: 'vendor', auth: 'vendor', request: admin.CreateProductRequest, response: { status: 201, schema: admin.CreatedId }, errors: [...bodyErrors, ...vendorErrors, ErrorCode.conflict] },
 	{ method: 'post', path: '/api/admin/certificates', summary: 'Issue a certificate with new serial numbers (accountId null = boxed)', tag: 'vendor', auth: 'vendor', request: admin.CreateCertificateRequest, response: { status: 201, schema: admin.CreatedCertificate }, errors: [...bodyErrors, ...vendorErrors, ErrorCode.notFound] },
+	{
+		method: 'post', path: '/api/admin/certificates/bulk', summary: 'Issue certificates from a CSV file, one per row, in one transaction: all rows or none (422 csv_rows_invalid lists the rows that are wrong). dryRun=true checks the file and writes nothing', tag: 'vendor', auth: 'vendor',
+		query: { dryRun: { schema: admin.BulkCertificatesQuery.shape.dryRun, description: 'true: only check; answers the row count, the errors by row and a preview (200)' } },
+		request: { csv: `UTF-8, comma- or semicolon-separated, at most ${BULK_MAX_ROWS} rows and 1 MiB; the header row names the columns: ${BULK_CSV_COLUMNS.map((c) => `${c.name}${c.required ? '' : ' (optional)'}: ${c.meaning}`).join('; ')}` },
+		response: { status: 201, schema: BulkIssued }, errors: [ErrorCode.csvInvalid, ErrorCode.csvRowsInvalid, ErrorCode.validationFailed, ErrorCode.payloadTooLarge, ...vendorErrors, ErrorCode.conflict]
+	},
+	{
+		method: 'get', path: '/api/admin/account-choices', summary: 'Up to 50 customer, partner and OEM accounts by part of their name or their id, for a form', tag: 'vendor', auth: 'vendor',
+		query: { q: { schema: admin.AccountChoicesQuery.shape.q, description: 'part of the name, or the account id' }, kind: { schema: admin.AccountChoicesQuery.shape.kind, description: 'only this kind' } },
+		response: { status: 200, schema: admin.AccountChoices }, errors: [ErrorCode.validationFailed, ...vendorErrors]
+	},
+	{ method: 'get', path: '/api/admin/contracts/pending', summary: 'Renewals and co-terms waiting for confirmation, across every account, oldest first', tag: 'vendor', auth: 'vendor', response: { status: 200, schema: contracts.PendingConfirmations }, errors: vendorErrors },
 	{
 		method: 'get', path: '/api/admin/certificates', summary: "An account's certificates (or the boxed ones) with their serials", tag: 'vendor', auth: 'vendor',
 		query: { accountId: { schema: uuid, description: 'the owning account' }, boxed: { schema: z.literal('1'), description: '1 = certificates with no account yet' } },
