@@ -87,6 +87,7 @@ export function accountDelegations(db: Db, accountId: string, cap: number) {
 		.select(['d.id', 'd.created_at', 'o.id as other_id', 'o.name as other_name', 'o.kind as other_kind'])
 		.select(sql<'to' | 'from'>`case when d.customer_account_id = ${accountId} then 'to' else 'from' end`.as('direction'))
 		.where((eb) => eb.or([eb('d.customer_account_id', '=', accountId), eb('d.partner_account_id', '=', accountId)]))
+		.where('d.revoked_at', 'is', null) // a revoked delegation is kept (late operations name it) but no longer held
 		.orderBy('o.name')
 		.limit(cap)
 		.execute();
