@@ -173,9 +173,15 @@ test('every page of Issue entitlements is axe clean for the vendor, and says "ve
 });
 
 test('the vendor confirms a renewal and a co-term that customers requested, from the console', async ({ browser, request }) => {
-	// Acme's admin asks for a renewal of one new contract and a co-term of two others, as the app queues them.
-	const acme = await accountIdOf(request, 'admin@acme.test', 'Acme Field Services');
+	// A customer of its own (the demo's contract buckets stay as other specs count them), whose admin asks for a
+	// renewal of one new contract and a co-term of two others, as the app queues them.
 	await request.post('/api/auth/login', { data: { email: 'vendor@keyfield.test', password: DEMO_PASSWORD } });
+	const name = `Renewing Co ${crypto.randomUUID().slice(0, 6)}`;
+	const created = await request.post('/api/admin/accounts', { data: { name, kind: 'customer' } });
+	expect(created.status(), await created.text()).toBe(201);
+	const acme = ((await created.json()) as { id: string }).id;
+	const adminEmail = `admin-${crypto.randomUUID().slice(0, 8)}@renewing.test`;
+	expect((await request.post('/api/admin/users', { data: { email: adminEmail, password: DEMO_PASSWORD, accountId: acme, role: 'admin' } })).status()).toBe(201);
 	const contract = async (endsOn: string) => {
 		const cert = await request.post('/api/admin/certificates', { data: { accountId: acme, sku: 'KF-SCAN', quantity: 2, maintenanceEnd: endsOn, serialCount: 1 } });
 		const { id: certificateId } = (await cert.json()) as { id: string };
@@ -188,7 +194,7 @@ test('the vendor confirms a renewal and a co-term that customers requested, from
 	const [renewEnd, earlyEnd, lateEnd] = [addDays(today, 17), addDays(today, 33), addDays(today, 211)];
 	const [renewing, early, late] = [await contract(renewEnd), await contract(earlyEnd), await contract(lateEnd)];
 	await request.post('/api/auth/logout');
-	await request.post('/api/auth/login', { data: { email: 'admin@acme.test', password: DEMO_PASSWORD } });
+	await request.post('/api/auth/login', { data: { email: adminEmail, password: DEMO_PASSWORD } });
 	const at = new Date().toISOString();
 	const pushed = await request.post('/api/sync/push', {
 		data: {
@@ -209,17 +215,17 @@ test('the vendor confirms a renewal and a co-term that customers requested, from
 	await desk.getByRole('link', { name: 'Confirmations' }).click();
 	const renewals = desk.getByRole('region', { name: /renewals waiting/ });
 	const renewal = renewals.getByRole('row').filter({ hasText: day(renewEnd) });
-	await expect(renewal).toContainText('admin@acme.test');
+	await expect(renewal).toContainText(adminEmail);
 	await renewal.getByRole('spinbutton').fill('24');
-	await renewal.getByRole('button', { name: 'Confirm renewal for Acme Field Services, KF-SCAN' }).click();
+	await renewal.getByRole('button', { name: `Confirm renewal for ${name}, KF-SCAN` }).click();
 	const renewed = renewedTerm(renewEnd, today, 24).endsOn;
-	await expect(desk.getByRole('status').filter({ hasText: `Renewal confirmed: Acme Field Services, KF-SCAN now ends on ${day(renewed)}.` })).toBeVisible();
+	await expect(desk.getByRole('status').filter({ hasText: `Renewal confirmed: ${name}, KF-SCAN now ends on ${day(renewed)}.` })).toBeVisible();
 	await expect(desk.getByRole('row').filter({ hasText: day(renewEnd) })).toHaveCount(0);
 
 	const coterm = desk.getByRole('region', { name: /co-terms waiting/ }).getByRole('row').filter({ hasText: day(earlyEnd) });
 	await expect(coterm).toContainText(day(lateEnd));
-	await coterm.getByRole('button', { name: 'Confirm co-term for Acme Field Services' }).click();
-	await expect(desk.getByRole('status').filter({ hasText: `Co-term confirmed: Acme Field Services's contracts now end on ${day(lateEnd)}.` })).toBeVisible();
+	await coterm.getByRole('button', { name: `Confirm co-term for ${name}` }).click();
+	await expect(desk.getByRole('status').filter({ hasText: `Co-term confirmed: ${name}'s contracts now end on ${day(lateEnd)}.` })).toBeVisible();
 	await expect(desk.getByRole('row').filter({ hasText: day(earlyEnd) })).toHaveCount(0);
 	await expect(desk.getByRole('heading', { name: 'Seat-package orders' })).toBeVisible();
 	expect(await seriousViolations(desk)).toEqual([]);
