@@ -36,7 +36,8 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<strin
 test('the vendor issues 1,000 certificates from a CSV; a technician registers one offline on a phone and the key arrives', async ({ browser, request }, testInfo) => {
 	const acme = await accountIdOf(request, 'admin@acme.test', 'Acme Field Services');
 	const tag = `E2E-${Date.now()}`;
-	const rows = Array.from({ length: 1000 }, (_, i) => `${acme},KF-EDGE,${(i % 5) + 1},2031-12-31,1,${tag}-${i + 1}`);
+	// Five seats each, like the demo's own KF-EDGE certificate: later specs take Acme's first free KF-EDGE serial.
+	const rows = Array.from({ length: 1000 }, (_, i) => `${acme},KF-EDGE,5,2031-12-31,1,${tag}-${i + 1}`);
 	const csv = ['account_id,sku,quantity,maintenance_end,serial_count,reference', ...rows].join('\r\n') + '\r\n';
 
 	const desk = await vendorAtDesk(browser);
@@ -47,7 +48,7 @@ test('the vendor issues 1,000 certificates from a CSV; a technician registers on
 	await expect(desk.getByRole('heading', { name: 'Certificates', level: 1 })).toBeVisible();
 
 	// A file with wrong rows: the preview names them, and it cannot be issued.
-	const broken = csv.replace(`,KF-EDGE,1,2031-12-31,1,${tag}-6\r\n`, `,KF-NOPE,1,2031-12-31,1,${tag}-6\r\n`).replace(`2031-12-31,1,${tag}-9\r\n`, `2031-02-30,1,${tag}-9\r\n`);
+	const broken = csv.replace(`,KF-EDGE,5,2031-12-31,1,${tag}-6\r\n`, `,KF-NOPE,5,2031-12-31,1,${tag}-6\r\n`).replace(`2031-12-31,1,${tag}-9\r\n`, `2031-02-30,1,${tag}-9\r\n`);
 	await desk.getByLabel('CSV file', { exact: true }).setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
 	await expect(desk.getByTestId('bulk-summary')).toHaveText(/1,000 rows with 2 problems/);
 	const problems = desk.getByRole('region', { name: /Problems by row/ });
