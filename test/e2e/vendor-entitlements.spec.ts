@@ -1,3 +1,5 @@
+// Named to run after the customer-facing specs (files run in name order on one shared database): its 1,000 Acme
+// certificates and redemptions would otherwise change what the sharing spec finds on Acme's devices.
 // The vendor console's "Issue entitlements" at a desk (1280 x 800), and what customers and partners do with what it
 // issues on their phones (360 px): a CSV of 1,000 certificates for Acme, one serial registered offline by a
 // technician; a batch of vouchers printed as QR codes, one redeemed by a partner.
