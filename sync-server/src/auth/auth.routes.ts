@@ -43,7 +43,7 @@ export function authRoutes({ db, trustProxy }: AuthDeps) {
 			await startSession(c, db, user.id, trustProxy);
 			await recordActivity(db, { userId: user.id, action: 'auth.login', ip });
 			// Not in the body: the cookie is HttpOnly so page scripts never hold it. Scripts read Set-Cookie for Bearer use.
-			return c.json(await sessionInfo(db, user, await twoStepEnrolmentRequired(db, user.id)));
+			return c.json(await sessionInfo(db, user));
 		})
 		// Works signed out too: logging out must always leave the browser without a session cookie.
 		.post('/logout', async (c) => {

@@ -1,11 +1,12 @@
 /** Changing a member's role in the account. The last admin cannot be demoted: someone must be able to manage it. */
-import { ErrorCode, SetMemberRoleArgs } from '@keyfield/shared';
+import { SetMemberRoleArgs } from '@keyfield/shared';
 import type { z } from 'zod';
 import { recordActivity } from '../db/activity.repository.ts';
-import { lockMemberships, setMembershipRole } from '../db/members.repository.ts';
+import { setMembershipRole } from '../db/members.repository.ts';
 import { takeVersion } from './account-writes.ts';
 import { authorizeIn } from './authorize.ts';
-import { defineOperation, Rejection } from './operation.ts';
+import { lastAdminRejection, lockedMember } from './locked-member.ts';
+import { defineOperation } from './operation.ts';
 
 type Args = z.output<typeof SetMemberRoleArgs>;
 
@@ -18,13 +19,9 @@ export const memberSetRole = defineOperation({
 	},
 
 	async apply(tx, ctx, args: Args) {
-		const memberships = await lockMemberships(tx, args.accountId);
-		const target = memberships.find((m) => m.user_id === args.userId);
-		if (!target) throw new Rejection(ErrorCode.memberUnknown, 'This person is not a member of this account (any more).');
+		const { target, lastAdmin } = await lockedMember(tx, args.accountId, args.userId);
 		if (target.role === args.role) return { userId: args.userId, role: args.role, unchanged: true };
-		if (target.role === 'admin' && memberships.filter((m) => m.role === 'admin').length === 1) {
-			throw new Rejection(ErrorCode.lastAdmin, 'This is the account\'s last admin. Make someone else an admin first.');
-		}
+		if (lastAdmin) throw lastAdminRejection();
 		await ctx.savepoint();
 		await setMembershipRole(tx, target.id, args.role, await takeVersion(tx, ctx, args.accountId));
 		const details = { userId: args.userId, from: target.role, to: args.role };

@@ -6,10 +6,11 @@
 import { ErrorCode, RemoveUserArgs } from '@keyfield/shared';
 import type { z } from 'zod';
 import { recordActivity } from '../db/activity.repository.ts';
-import { deleteMembership, lockMemberships } from '../db/members.repository.ts';
+import { deleteMembership } from '../db/members.repository.ts';
 import { takeVersion } from './account-writes.ts';
 import { authorizeIn } from './authorize.ts';
 import { seatsHeldBy } from './seats-held.ts';
+import { lastAdminRejection, lockedMember } from './locked-member.ts';
 import { defineOperation, Rejection } from './operation.ts';
 
 type Args = z.output<typeof RemoveUserArgs>;
@@ -23,12 +24,8 @@ export const userRemove = defineOperation({
 	},
 
 	async apply(tx, ctx, args: Args) {
-		const memberships = await lockMemberships(tx, args.accountId);
-		const target = memberships.find((m) => m.user_id === args.userId);
-		if (!target) throw new Rejection(ErrorCode.memberUnknown, 'This person is not a member of this account (any more).');
-		if (target.role === 'admin' && memberships.filter((m) => m.role === 'admin').length === 1) {
-			throw new Rejection(ErrorCode.lastAdmin, 'This is the account\'s last admin. Make someone else an admin first.');
-		}
+		const { target, lastAdmin } = await lockedMember(tx, args.accountId, args.userId);
+		if (lastAdmin) throw lastAdminRejection();
 		const seats = await seatsHeldBy(tx, args.accountId, args.userId);
 		if (seats > 0) {
 			throw new Rejection(ErrorCode.seatsHeld, `This person holds ${seats} seat${seats === 1 ? '' : 's'} in this account. Release them first, then remove the person.`, { seats });

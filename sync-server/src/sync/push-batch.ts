@@ -15,16 +15,16 @@
  * this transaction can change them: its own writes (a serial registered, a boxed certificate claimed) are applied
  * to the copies here once their mutation is kept, and later mutations of the batch read the truth.
  *
- * Journal: rows of the batch's kept mutations are appended together at its end (`flushJournal`), one chain link
- * computation for the batch instead of one head update per mutation (see activity.repository.ts).
- * Webhook events: collected from the mutations that are kept and recorded by the push in one statement before it
- * commits (see `recordEvents`), instead of a round trip per mutation.
+ * Journal rows and webhook events: collected from the mutations that are kept and written together at the batch's
+ * end (`flush`): one chain link computation (see activity.repository.ts) and one events statement (see
+ * `recordEvents`) for the batch, instead of a head update and a round trip per mutation.
  */
 import type { Kysely } from 'kysely';
 import { appendActivities, type ActivityEntry } from '../db/activity.repository.ts';
 import type { Database } from '../db/schema.ts';
 import type { LockedSerial } from '../db/catalog.repository.ts';
 import { accountAccess, type AccountAccess } from '../db/scope.repository.ts';
+import { recordEvents } from '../db/webhook-events.repository.ts';
 import type { WebhookEvent } from '../webhooks/events.ts';
 
 export class PushBatch {
@@ -34,10 +34,8 @@ export class PushBatch {
 	/** serial -> its locked row, or null when it was looked up and does not exist. */
 	readonly #serials = new Map<string, LockedSerial | null>();
 	#pendingSerialWrites: (() => void)[] = [];
-	readonly #journal: ActivityEntry[] = [];
-	#pendingJournal: ActivityEntry[] = [];
-	#pendingEvents: WebhookEvent[] = [];
-	#events: WebhookEvent[] = [];
+	readonly #journal = new KeptWithMutations<ActivityEntry>();
+	readonly #events = new KeptWithMutations<WebhookEvent>();
 
 	constructor(
 		/** The push transaction, for reads that explain a refusal. */
@@ -89,31 +87,23 @@ export class PushBatch {
 
 	/** A journal row for the current mutation, appended at the end of the batch if the mutation is kept. */
 	journal(entry: ActivityEntry): void {
-		this.#pendingJournal.push(entry);
-	}
-
-	/** Appends the kept mutations' journal rows; called once, before the batch commits. */
-	async flushJournal(): Promise<void> {
-		await appendActivities(this.tx, this.#journal.splice(0));
+		this.#journal.add(entry);
 	}
 
 	/** A webhook event of the current mutation; recorded only if the mutation is kept. */
 	emit(event: WebhookEvent): void {
-		this.#pendingEvents.push(event);
+		this.#events.add(event);
 	}
 
-	/** The kept mutations' events, once (the push records them before it commits). */
-	takeEvents(): WebhookEvent[] {
-		const events = this.#events;
-		this.#events = [];
-		return events;
+	/** Writes the kept mutations' journal rows and events; called before the batch commits. */
+	async flush(): Promise<void> {
+		await appendActivities(this.tx, this.#journal.take());
+		await recordEvents(this.tx, this.#events.take());
 	}
 
 	mutationKept(): void {
-		this.#journal.push(...this.#pendingJournal);
-		this.#pendingJournal = [];
-		this.#events.push(...this.#pendingEvents);
-		this.#pendingEvents = [];
+		this.#journal.keep();
+		this.#events.keep();
 		for (const [accountId, version] of this.#pending) this.#versions.set(accountId, version);
 		this.#pending.clear();
 		for (const write of this.#pendingSerialWrites) write();
@@ -122,8 +112,34 @@ export class PushBatch {
 
 	mutationRolledBack(): void {
 		this.#pending.clear();
-		this.#pendingJournal = [];
-		this.#pendingEvents = [];
+		this.#journal.drop();
+		this.#events.drop();
 		this.#pendingSerialWrites = [];
+	}
+}
+
+/** What the current mutation adds (journal rows, webhook events): kept if the mutation is, dropped if it rolls back. */
+class KeptWithMutations<T> {
+	#pending: T[] = [];
+	#kept: T[] = [];
+
+	add(item: T): void {
+		this.#pending.push(item);
+	}
+
+	keep(): void {
+		this.#kept.push(...this.#pending);
+		this.#pending = [];
+	}
+
+	drop(): void {
+		this.#pending = [];
+	}
+
+	/** Everything kept so far, once. */
+	take(): T[] {
+		const kept = this.#kept;
+		this.#kept = [];
+		return kept;
 	}
 }

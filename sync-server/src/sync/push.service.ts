@@ -7,7 +7,6 @@ import { ErrorCode, type MutationResult, type PushRequest, type PushResponse } f
 import type { Kysely } from 'kysely';
 import { claimClient, storeResults, storedResults } from '../db/clients.repository.ts';
 import type { Database } from '../db/schema.ts';
-import { recordEvents } from '../db/webhook-events.repository.ts';
 import { withRetry } from '../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import type { Signer } from '../keys/signing-key.ts';
@@ -48,8 +47,7 @@ export async function push(deps: PushDeps, userId: string, ip: string, request: 
 		const batch = new PushBatch(tx, userId);
 		// The kept mutations' journal rows and webhook events, then the results: all commit with the mutations.
 		const finish = async () => {
-			await batch.flushJournal();
-			await recordEvents(tx, batch.takeEvents());
+			await batch.flush();
 			await storeResults(tx, clientId, fresh);
 		};
 		await prepareMutations(tx, { batch, signer: deps.signer }, freshRun(mutations, last));

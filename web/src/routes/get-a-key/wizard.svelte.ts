@@ -3,7 +3,7 @@
  * components, so Back and Continue never lose what was typed.
  */
 import { Registration, type RequestKeyArgs } from '@keyfield/shared';
-import { serialFeedback } from './serial-feedback.ts';
+import { serialFeedback } from '$lib/codes/code-feedback.ts';
 
 export type Step = 'serial' | 'registration' | 'confirm' | 'result';
 export const STEPS: readonly Step[] = ['serial', 'registration', 'confirm', 'result'];

@@ -3,7 +3,7 @@
  * license to upgrade), quantity, support registration, confirm, key. Kept here so Back never loses what was typed.
  */
 import type { Registration, UpgradeVersionArgs } from '@keyfield/shared';
-import { codeFeedback } from '../get-a-key/serial-feedback.ts';
+import { codeFeedback } from '$lib/codes/code-feedback.ts';
 import { checkRegistrationDraft, draftFrom, emptyDraft, type RegistrationCheck, type RegistrationDraft } from '../get-a-key/wizard.svelte.ts';
 import type { LicenseView } from '$lib/views/license-view.ts';
 

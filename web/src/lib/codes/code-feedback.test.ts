@@ -1,6 +1,6 @@
 import { makeCode } from '@keyfield/shared';
 import { describe, expect, it } from 'vitest';
-import { serialFeedback } from './serial-feedback.ts';
+import { serialFeedback } from './code-feedback.ts';
 
 const serial = makeCode('serial', new Uint8Array(16).map((_, i) => i * 7));
 
