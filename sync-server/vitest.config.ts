@@ -8,6 +8,8 @@ export default defineConfig({
 		environment: 'node',
 		testTimeout: 60_000,
 		hookTimeout: 60_000,
-		pool: 'forks'
+		pool: 'forks',
+		// One migrated, seeded database for the run; each *.pg.test.ts file works on a copy of it.
+		globalSetup: ['src/test/db-template.ts']
 	}
 });

@@ -13,6 +13,8 @@ export default defineConfig({
 		setupFiles: ['fake-indexeddb/auto'],
 		// One server and one database per file; files run in parallel, each in its own process.
 		pool: 'forks',
+		// The server's one migrated, seeded database for the run, which each file's server copies.
+		globalSetup: ['../sync-server/src/test/db-template.ts'],
 		testTimeout: 60_000,
 		hookTimeout: 60_000
 	}

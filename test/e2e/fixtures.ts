@@ -19,25 +19,28 @@ async function signInApi(request: APIRequestContext, email: string) {
 	return (await res.json()) as { accounts: { id: string; name: string }[] };
 }
 
-/** An unregistered demo serial of the named customer's certificates (of one product if `sku` is given), looked up through the vendor API. */
-export async function freeSerial(request: APIRequestContext, customerAdminEmail: string, sku?: string): Promise<string> {
+/** An unregistered demo serial of the named customer's certificates, looked up through the vendor API. */
+export async function freeSerial(request: APIRequestContext, customerAdminEmail: string): Promise<string> {
 	const { accounts } = await signInApi(request, customerAdminEmail);
 	const accountId = accounts[0]!.id;
 	await signInApi(request, 'vendor@keyfield.test');
 	const res = await request.get(`/api/admin/certificates?accountId=${accountId}`);
 	expect(res.status()).toBe(200);
 	const { certificates } = (await res.json()) as { certificates: { sku: string; serials: { serial: string; licenseId: string | null }[] }[] };
-	const free = certificates.filter((c) => !sku || c.sku === sku).flatMap((c) => c.serials).find((s) => s.licenseId === null);
+	const free = certificates.flatMap((c) => c.serials).find((s) => s.licenseId === null);
 	if (!free) throw new Error(`no free demo serial left for ${customerAdminEmail}`);
 	await request.post('/api/auth/logout');
 	return free.serial;
 }
 
-/** `count` new serials for the customer's account, on a certificate the vendor issues now (vendor API). */
-export async function newSerials(request: APIRequestContext, customerAdminEmail: string, count: number): Promise<string[]> {
+/**
+ * `count` new serials for the customer's account, on a KF-EDGE certificate of `seats` seats the vendor issues now
+ * (vendor API): unlike a demo serial, what it holds does not depend on the specs that ran before.
+ */
+export async function newSerials(request: APIRequestContext, customerAdminEmail: string, count: number, seats = 1): Promise<string[]> {
 	const { accounts } = await signInApi(request, customerAdminEmail);
 	await signInApi(request, 'vendor@keyfield.test');
-	const body = { accountId: accounts[0]!.id, sku: 'KF-EDGE', quantity: 1, maintenanceEnd: '2030-12-31', serialCount: count };
+	const body = { accountId: accounts[0]!.id, sku: 'KF-EDGE', quantity: seats, maintenanceEnd: '2030-12-31', serialCount: count };
 	const res = await request.post('/api/admin/certificates', { data: body });
 	expect(res.status(), await res.text()).toBe(201);
 	await request.post('/api/auth/logout');
@@ -150,7 +153,8 @@ export class App {
 	}
 
 	async openLicenses() {
-		await this.page.getByRole('link', { name: 'Licenses' }).first().click();
+		// exact: a page's own links may mention licenses ("… this workspace's licenses …")
+		await this.page.getByRole('link', { name: 'Licenses', exact: true }).first().click();
 	}
 
 	licenseItem(serial: string): Locator {

@@ -35,7 +35,7 @@ test('share, unshare and share again as the recipient sees it; an offline edit r
 
 	await sharing.getByRole('button', { name: 'Stop sharing with Globex Industrial' }).click();
 	await expect(sharing).toContainText('Not shared with any other account.', { timeout: 20_000 });
-	await globex.page.getByRole('link', { name: 'Licenses' }).first().click();
+	await globex.page.getByRole('link', { name: 'Licenses', exact: true }).first().click();
 	await globex.page.getByRole('button', { name: 'Sync now' }).click();
 	await expect(shared).toHaveCount(0, { timeout: 20_000 });
 

@@ -55,14 +55,14 @@ test('an admin requires 2-step verification; a member without it is held to enro
 	await member.getByRole('button', { name: 'Sign in' }).click();
 	await expect(member).toHaveURL(/\/account\/security$/);
 	await expect(member.getByRole('status').filter({ hasText: 'Your account requires 2-step verification' })).toBeVisible();
-	await member.getByRole('link', { name: 'Licenses' }).first().click();
+	await member.getByRole('link', { name: 'Licenses', exact: true }).first().click();
 	await expect(member).toHaveURL(/\/account\/security$/); // held: back to enrolment
 	expect(await seriousViolations(member)).toEqual([]);
 	await member.screenshot({ path: test.info().outputPath('two-step-policy-held-360.png'), fullPage: true });
 
 	await enrol(member);
 	await expect(member.getByText('Your account requires 2-step verification')).toHaveCount(0);
-	await member.getByRole('link', { name: 'Licenses' }).first().click();
+	await member.getByRole('link', { name: 'Licenses', exact: true }).first().click();
 	await expect(member).toHaveURL(/\/$/);
 	// Synced now: the workspace list (read from what the pull brought) shows the account and the member's role.
 	await member.goto('/workspaces');

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { App, DEMO_PASSWORD, freeSerial } from './fixtures.ts';
+import { App, DEMO_PASSWORD, newSerials } from './fixtures.ts';
 
 /** A new upgrade notification for Acme's Keyfield Edge Gateway licenses, made through the vendor API. */
 async function notifyAcme(request: APIRequestContext, quantity: number): Promise<string> {
@@ -16,7 +16,7 @@ async function notifyAcme(request: APIRequestContext, quantity: number): Promise
 
 /** A technician of Acme on a fresh device with a new 5-seat Edge Gateway license, and a notification for it. */
 async function technicianWithLicense(browser: Browser, request: APIRequestContext, quantity: number) {
-	const serial = await freeSerial(request, 'admin@acme.test', 'KF-EDGE'); // the product the notification is for
+	const serial = (await newSerials(request, 'admin@acme.test', 1, 5))[0]!; // KF-EDGE, the product the notification is for
 	const code = await notifyAcme(request, quantity);
 	const context = await browser.newContext();
 	const app = new App(await context.newPage());
@@ -103,6 +103,7 @@ test('Version upgrade offline with part of the seats: queued, pending split, the
 
 test('offline, the device refuses more seats than the notification has left, before anything is queued', async ({ browser, request }) => {
 	const { serial, code, context, app, page } = await technicianWithLicense(browser, request, 2);
+	await app.waitForOfflineReady(); // the wizard's screen must be stored before the line drops
 
 	await context.setOffline(true);
 	await app.openLicenses();

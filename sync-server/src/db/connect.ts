@@ -19,6 +19,8 @@ export interface DbHandle {
 	engine: 'pg' | 'pglite';
 	listen(channel: string, listener: Listener): Promise<() => Promise<void>>;
 	close(): Promise<void>;
+	/** PGlite only: the data directory as a tarball, which `openPglite` can start from (test templates). */
+	dumpDataDir?(): Promise<Blob>;
 }
 
 export function connectPostgres(url: string, options: { max?: number } = {}): DbHandle {
@@ -74,15 +76,16 @@ async function listenPostgres(url: string, channel: string, listener: Listener):
 	};
 }
 
-/** `dataDir` undefined = in memory (tests). */
-export async function openPglite(dataDir?: string): Promise<DbHandle> {
+/** `dataDir` undefined = in memory (tests); `loadDataDir`: start from a dump of another data directory. */
+export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<DbHandle> {
 	if (dataDir) mkdirSync(dataDir, { recursive: true }); // PGlite creates only the last folder of the path
-	const pglite = await PGlite.create({ dataDir, parsers: { [DATE_OID]: (value: string) => value } });
+	const pglite = await PGlite.create({ dataDir, loadDataDir, parsers: { [DATE_OID]: (value: string) => value } });
 	const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
 	return {
 		db,
 		engine: 'pglite',
 		listen: async (channel, listener) => pglite.listen(channel, listener.onPayload),
-		close: () => db.destroy()
+		close: () => db.destroy(),
+		dumpDataDir: () => pglite.dumpDataDir('none')
 	};
 }

@@ -59,7 +59,9 @@ describe('pull at scale', () => {
 		const plan = await sql<{ 'QUERY PLAN': string }>`
 			explain select * from licenses where account_id = ${acme} and version > ${1} order by version limit ${1001}`.execute(server.db);
 		const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
-		expect(text).toContain('licenses_account_version');
+		// Either index led by account_id keeps the read to the puller's rows; which one wins is a near tie in cost
+		// (sorting 2,500 rows is cheap), so the planner may pick either from one ANALYZE to the next.
+		expect(text).toMatch(/licenses_account_(version|created_id)/);
 		expect(text).not.toMatch(/Seq Scan on licenses/);
 	});
 

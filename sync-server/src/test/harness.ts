@@ -1,57 +1,25 @@
 /**
- * A real server for integration tests: a fresh database per test file (a new Postgres database when DATABASE_URL
- * is set, dropped afterwards; an in-memory PGlite otherwise), migrated, seeded with the demo, and the Hono app
- * called in-process. Nothing is mocked.
+ * A real server for integration tests: a database of its own per test file (a new Postgres database when
+ * DATABASE_URL is set, dropped afterwards; an in-memory PGlite otherwise), migrated and seeded with the demo — a
+ * copy of the run's seeded template when there is one (test-db.ts) — and the Hono app called in-process. Nothing
+ * is mocked.
  */
 import { PROTOCOL_VERSION, SCHEMA_VERSION, type PushResponse, type PullResponse } from '@keyfield/shared';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { FileBlobStore, type BlobStore } from '../downloads/blob-store.ts';
 import { createApp, type App } from '../app.ts';
-import { connectPostgres, openPglite, type DbHandle } from '../db/connect.ts';
+import type { DbHandle } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { publishPublicKey } from '../keys/keys.routes.ts';
 import { generatePkcs8, signerFromPkcs8, type Signer } from '../keys/signing-key.ts';
 import { DEMO_PASSWORD, seedDemo, type DemoSeed } from '../seed/demo-seed.ts';
 import { PokeHub } from '../sync/pokes.ts';
 import type { DomainVerifier } from '../members/domain-verifier.ts';
+import { copyBlobs, openTestDb, runTemplate, type TestDb } from './test-db.ts';
 
-export const onPostgres = Boolean(process.env.DATABASE_URL);
-
-export type TestDb = { handle: DbHandle; url: string | null; drop(): Promise<void> };
-
-async function adminQuery(url: string, text: string): Promise<void> {
-	const client = new pg.Client({ connectionString: url });
-	await client.connect();
-	try {
-		await client.query(text);
-	} finally {
-		await client.end();
-	}
-}
-
-export async function openTestDb(): Promise<TestDb> {
-	if (!process.env.DATABASE_URL) {
-		const handle = await openPglite();
-		return { handle, url: null, drop: () => handle.close() };
-	}
-	const base = new URL(process.env.DATABASE_URL);
-	const name = `keyfield_t_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
-	await adminQuery(base.toString(), `CREATE DATABASE ${name}`);
-	const url = new URL(base);
-	url.pathname = `/${name}`;
-	const handle = connectPostgres(url.toString());
-	return {
-		handle,
-		url: url.toString(),
-		drop: async () => {
-			await handle.close();
-			await adminQuery(base.toString(), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-		}
-	};
-}
+export { onPostgres, openTestDb, type TestDb } from './test-db.ts';
 
 export type Call = { method?: string; body?: unknown; rawBody?: BodyInit; token?: string | null; headers?: Record<string, string> };
 
@@ -138,14 +106,15 @@ export async function startApp(handle: DbHandle, signer: Signer, blobs?: BlobSto
 export type TestServerOptions = { domainVerifier?: DomainVerifier; mailViewer?: boolean };
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-	const testDb = await openTestDb();
+	const template = await runTemplate();
+	const testDb = await openTestDb(template ?? undefined);
 	const { db } = testDb.handle;
-	await migrateToLatest(db);
+	// Artifact bytes of this test file only, beside its own database.
+	const blobs = new FileBlobStore(template ? await copyBlobs(template) : await mkdtemp(join(tmpdir(), 'keyfield-blobs-')));
+	if (!template) await migrateToLatest(db);
+	const seed = template?.seed ?? (await seedDemo(db, undefined, blobs));
 	const signer = await signerFromPkcs8(await generatePkcs8());
 	await publishPublicKey(db, signer);
-	// Artifact bytes of this test file only, beside its own database.
-	const blobs = new FileBlobStore(await mkdtemp(join(tmpdir(), 'keyfield-blobs-')));
-	const seed = await seedDemo(db, undefined, blobs);
 	const { app, pokes } = await startApp(testDb.handle, signer, blobs, options);
 	return new TestServer(app, testDb, pokes, signer, seed, blobs);
 }
