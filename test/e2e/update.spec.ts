@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { App, DEMO_PASSWORD, freeSerial } from './fixtures.ts';
@@ -18,7 +18,10 @@ test('a new version is offered, waits while changes are queued, and applies once
 	await expect(app.status).toContainText('1 pending');
 
 	const original = readFileSync(serviceWorkerFile, 'utf8');
+	// The server prefers the build's precompressed copies: set them aside, or they would still be the old worker.
+	const compressed = ['.br', '.gz'].map((suffix) => serviceWorkerFile + suffix).filter((f) => existsSync(f)).map((f) => [f, readFileSync(f)] as const);
 	try {
+		for (const [file] of compressed) rmSync(file);
 		writeFileSync(serviceWorkerFile, `${original}\n// the next release\n`); // a new deployment
 		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
 		const prompt = page.getByRole('region', { name: 'A new version of Keyfield is ready' });
@@ -42,5 +45,6 @@ test('a new version is offered, waits while changes are queued, and applies once
 		await expect(app.licenseItem(serial)).not.toContainText(/Pending/);
 	} finally {
 		writeFileSync(serviceWorkerFile, original);
+		for (const [file, bytes] of compressed) writeFileSync(file, bytes);
 	}
 });

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serveWeb } from './static.ts';
@@ -13,6 +14,10 @@ writeFileSync(join(dir, '_app/immutable/entry/app.abc123.js'), 'console.log(1)')
 writeFileSync(join(dir, 'service-worker.js'), 'self.skipWaiting()');
 writeFileSync(join(dir, 'manifest.webmanifest'), '{}');
 writeFileSync(join(dir, 'robots.txt'), 'User-agent: *');
+const script = 'console.log("precompressed");'.repeat(50);
+writeFileSync(join(dir, '_app/immutable/entry/big.js'), script);
+writeFileSync(join(dir, '_app/immutable/entry/big.js.br'), brotliCompressSync(script));
+writeFileSync(join(dir, '_app/immutable/entry/big.js.gz'), gzipSync(script));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const app = new Hono().use('*', serveWeb(dir)).all('*', (c) => c.text('fell through', 404));
@@ -37,6 +42,26 @@ describe('serving the PWA', () => {
 		expect(await deep.text()).toContain('shell');
 		expect(deep.headers.get('cache-control')).toBe('no-cache');
 		expect((await app.request('/missing.png')).status).toBe(404);
+	});
+
+	it("sends the build's compressed copy a browser accepts, brotli first, and the file itself to anyone else", async () => {
+		const path = '/_app/immutable/entry/big.js';
+		const br = await app.request(path, { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
+		expect(br.headers.get('content-encoding')).toBe('br');
+		expect(br.headers.get('vary')).toBe('Accept-Encoding');
+		expect(br.headers.get('content-type')).toMatch(/javascript/);
+		expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(script);
+		const gz = await app.request(path, { headers: { 'accept-encoding': 'gzip;q=1.0' } });
+		expect(gz.headers.get('content-encoding')).toBe('gzip');
+		expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(script);
+		const plain = await app.request(path);
+		expect(plain.headers.get('content-encoding')).toBeNull();
+		expect(Number(plain.headers.get('content-length'))).toBe(script.length);
+		expect(await plain.text()).toBe(script);
+		// A file the build did not compress is sent as it is, whatever the browser accepts.
+		const small = await app.request('/robots.txt', { headers: { 'accept-encoding': 'br' } });
+		expect(small.headers.get('content-encoding')).toBeNull();
+		expect(await small.text()).toBe('User-agent: *');
 	});
 
 	it('never serves files outside the build directory', async () => {

@@ -1,7 +1,8 @@
 /**
  * Serves the built PWA (web/build): files as they are, and the SPA shell (200.html) for any other GET that wants
  * HTML. Hashed assets under /_app/immutable/ are cached for a year; the service worker, manifest and HTML must be
- * revalidated every time, or an update would never reach a device.
+ * revalidated every time, or an update would never reach a device. The build writes .br and .gz copies of its text
+ * files; a browser that accepts one gets it, the same bytes a quarter the size.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, relative, sep } from 'node:path';
@@ -33,15 +34,32 @@ function cacheControlFor(path: string): string {
 	return 'public, max-age=3600';
 }
 
-function fileResponse(root: string, file: string, method: string): Response {
-	const { size } = statSync(file);
-	const headers = {
+const ENCODINGS = [
+	['br', '.br'],
+	['gzip', '.gz']
+] as const;
+
+/** The precompressed copy of `file` the request accepts, if the build wrote one. */
+function encodedCopy(file: string, acceptEncoding: string | undefined): { path: string; encoding: string } | null {
+	const accepted = new Set((acceptEncoding ?? '').split(',').map((e) => e.split(';')[0]!.trim()));
+	for (const [encoding, suffix] of ENCODINGS) {
+		if (accepted.has(encoding) && existsSync(file + suffix)) return { path: file + suffix, encoding };
+	}
+	return null;
+}
+
+function fileResponse(root: string, file: string, method: string, acceptEncoding: string | undefined): Response {
+	const copy = encodedCopy(file, acceptEncoding);
+	const sent = copy?.path ?? file;
+	const headers: Record<string, string> = {
 		'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-		'Content-Length': String(size),
+		'Content-Length': String(statSync(sent).size),
 		'Cache-Control': cacheControlFor(`/${relative(root, file).split(sep).join('/')}`),
-		'X-Content-Type-Options': 'nosniff'
+		'X-Content-Type-Options': 'nosniff',
+		Vary: 'Accept-Encoding'
 	};
-	const body = method === 'HEAD' ? null : (Readable.toWeb(createReadStream(file)) as ReadableStream);
+	if (copy) headers['Content-Encoding'] = copy.encoding;
+	const body = method === 'HEAD' ? null : (Readable.toWeb(createReadStream(sent)) as ReadableStream);
 	return new Response(body, { headers });
 }
 
@@ -69,8 +87,9 @@ export function serveWeb(webDir: string): MiddlewareHandler {
 			return c.json(errorBody(ErrorCode.unavailable, 'The web app is not built: run `pnpm --filter @keyfield/web build` (or `pnpm start`).'), 503);
 		}
 		const file = fileFor(root, path.endsWith('/') ? `${path}index.html` : path) ?? fileFor(root, `${path}.html`);
-		if (file) return fileResponse(root, file, c.req.method);
-		if (c.req.header('accept')?.includes('text/html')) return fileResponse(root, shell, c.req.method);
+		const acceptEncoding = c.req.header('accept-encoding');
+		if (file) return fileResponse(root, file, c.req.method, acceptEncoding);
+		if (c.req.header('accept')?.includes('text/html')) return fileResponse(root, shell, c.req.method, acceptEncoding);
 		return next();
 	};
 }
