@@ -39,6 +39,8 @@ test('a vendor finds a customer, its licenses and journal, and whose a serial is
 	await expect(journal.getByText('license.requestKey').first()).toBeVisible();
 	await expect(page.getByRole('region', { name: /^Users and roles/ }).getByText('tech@acme.test')).toBeVisible();
 	await expect(page.getByRole('region', { name: /^Delegations/ }).getByRole('link', { name: 'Northwind Partners' })).toBeVisible();
+	await expect(page.getByRole('region', { name: /^Seat pools/ })).toContainText(/KF-VAULT Keyfield Vault: \d+ of \d+ seats assigned/);
+	await expect(page.getByRole('region', { name: /^Approved email domains/ })).toContainText('acme.test · approved by the vendor on');
 	expect(await seriousViolations(page)).toEqual([]);
 
 	await page.getByRole('navigation', { name: 'Console sections' }).getByRole('link', { name: 'Search' }).click();

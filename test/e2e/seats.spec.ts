@@ -1,31 +1,32 @@
 // Seat packages in real Chromium at 360 px: the admin builds a cart offline (kept across a reload), proceeds to
-// purchase online, the vendor confirms the order through the API, the seats appear, one is assigned to the
-// technician, and the technician sees it on another device.
-import { expect, test, type APIRequestContext } from '@playwright/test';
+// purchase online, the vendor confirms the payment in the console's Confirmations, the seats appear, one is
+// assigned to the technician, and the technician sees it on another device.
+import { expect, test, type Browser } from '@playwright/test';
 import { App, DEMO_PASSWORD, seriousViolations } from './fixtures.ts';
 
 test.describe.configure({ mode: 'serial' });
 
-/** The vendor confirms Acme's pending seat orders through the API; returns how many it confirmed. */
-async function vendorConfirmsPending(request: APIRequestContext): Promise<number> {
-	const login = await request.post('/api/auth/login', { data: { email: 'admin@acme.test', password: DEMO_PASSWORD } });
-	const accountId = ((await login.json()) as { accounts: { id: string; name: string }[] }).accounts.find((a) => a.name === 'Acme Field Services')!.id;
-	await request.post('/api/auth/login', { data: { email: 'vendor@keyfield.test', password: DEMO_PASSWORD } });
-	const listing = await request.get(`/api/admin/orders?accountId=${accountId}`);
-	expect(listing.status()).toBe(200);
-	const { orders } = (await listing.json()) as { orders: { id: string; status: string }[] };
-	const pending = orders.filter((o) => o.status === 'pending_payment');
-	for (const order of pending) {
-		const res = await request.post(`/api/admin/orders/${order.id}/confirm`, { data: { paymentRef: 'E2E-PAY' } });
-		expect(res.status(), await res.text()).toBe(200);
-	}
-	await request.post('/api/auth/logout');
-	return pending.length;
+/** The vendor, on a phone of their own, confirms Acme's order of the 5-pack in the console's Confirmations. */
+async function vendorConfirmsOrder(browser: Browser): Promise<void> {
+	const context = await browser.newContext();
+	const vendor = new App(await context.newPage());
+	await vendor.signIn('vendor@keyfield.test');
+	await vendor.page.goto('/vendor/entitlements/confirmations');
+	const orders = vendor.page.getByRole('table', { name: /orders waiting for payment/ });
+	const row = orders.getByRole('row').filter({ hasText: 'Acme Field Services' }).filter({ hasText: '1 × Edge Gateway 5-pack' });
+	await expect(row).toHaveCount(1);
+	await row.getByLabel(/Payment reference for Acme Field Services/).fill('E2E-PAY');
+	expect(await seriousViolations(vendor.page)).toEqual([]);
+	await vendor.page.screenshot({ path: test.info().outputPath('vendor-confirmations.png'), fullPage: true });
+	await row.getByRole('button', { name: /Confirm payment of Acme Field Services/ }).click();
+	await expect(vendor.page.getByRole('status').filter({ hasText: "Acme Field Services's order is confirmed: KF-EDGE × 5" })).toBeVisible();
+	await expect(row).toHaveCount(0);
+	await context.close();
 }
 
 const noOverflow = (app: App) => app.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
-test('cart offline → purchase → vendor confirms → assign → the technician sees the seat', async ({ page, context, browser, request }) => {
+test('cart offline → purchase → vendor confirms → assign → the technician sees the seat', async ({ page, context, browser }) => {
 	test.setTimeout(120_000); // two devices, an offline spell and a vendor round trip
 	const app = new App(page);
 	await app.signIn('admin@acme.test');
@@ -69,8 +70,8 @@ test('cart offline → purchase → vendor confirms → assign → the technicia
 	await expect(newest).toContainText('Waiting for payment', { timeout: 20_000 });
 	await expect(app.status).toContainText('0 pending');
 
-	// The vendor confirms the payment through the API; the next sync brings the seats.
-	expect(await vendorConfirmsPending(request)).toBe(1);
+	// The vendor confirms the payment in the console; the next sync brings the seats.
+	await vendorConfirmsOrder(browser);
 	await page.getByRole('button', { name: 'Sync now' }).click();
 	await expect(newest).toContainText('Confirmed: seats added', { timeout: 20_000 });
 	await page.screenshot({ path: test.info().outputPath('orders.png'), fullPage: true });

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { IsoDate, IsoDateTime, Uuid } from '../entities.ts';
 import { ContractRow } from '../entities/renewals.ts';
+import { SeatOrderRow } from '../entities/seats.ts';
 
 export const CreatedId = z.object({ id: Uuid });
 export const CreatedCertificate = z.object({ id: Uuid, serials: z.array(z.string()) });
@@ -75,6 +76,8 @@ const VendorContract = ContractRow.omit({ version: true });
 
 /** Requests waiting for the vendor (`GET /api/admin/contracts/pending`), oldest first. */
 export const PendingConfirmations = z.object({
+	// Seat-package orders placed and not yet paid; confirmed with POST /api/admin/orders/{id}/confirm.
+	orders: z.array(z.object({ accountName: z.string(), order: SeatOrderRow.omit({ version: true }) })),
 	renewals: z.array(z.object({ accountName: z.string(), contract: VendorContract })),
 	coterms: z.array(
 		z.object({
@@ -88,3 +91,11 @@ export const PendingConfirmations = z.object({
 	)
 });
 export type PendingConfirmations = z.infer<typeof PendingConfirmations>;
+
+/** `POST /api/admin/orders/{id}/confirm`. */
+export const ConfirmedOrder = z.object({
+	id: Uuid,
+	status: z.literal('confirmed'),
+	alreadyConfirmed: z.boolean(), // true: confirmed before; nothing was added this time
+	seats: z.array(z.object({ productId: Uuid, sku: z.string(), seats: z.number().int() })) // what the order adds to the pools
+});

@@ -98,6 +98,13 @@ export const AccountVoucher = z.object({
 	redeemedBy: z.string().nullable(),
 	licenseId: Uuid.nullable()
 });
+export const AccountSeatPool = z.object({ sku: z.string(), productName: z.string(), owned: z.number().int(), assigned: z.number().int() });
+export const AccountDomain = z.object({
+	domain: z.string(),
+	status: z.enum(['pending', 'approved']),
+	method: z.enum(['dns', 'vendor']).nullable(), // how it was approved: a DNS record the account published, or the vendor
+	approvedAt: IsoDateTime.nullable()
+});
 export const AccountMember = z.object({ userId: Uuid, email: z.string(), name: z.string(), role: Role, since: IsoDateTime });
 export const AccountDelegation = z.object({
 	id: Uuid,
@@ -118,7 +125,9 @@ export const AccountDetail = z.object({
 	contracts: z.array(AccountContract),
 	agreements: z.array(AccountAgreement),
 	vouchers: z.array(AccountVoucher),
+	seatPools: z.array(AccountSeatPool),
 	members: z.array(AccountMember),
-	delegations: z.array(AccountDelegation)
+	delegations: z.array(AccountDelegation),
+	domains: z.array(AccountDomain)
 });
 export type AccountDetail = z.infer<typeof AccountDetail>;

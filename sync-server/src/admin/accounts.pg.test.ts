@@ -96,7 +96,7 @@ describe('GET /api/admin/accounts', () => {
 });
 
 describe('an account', () => {
-	it('holds certificates with serial counts, contracts, agreements, members and delegations', async () => {
+	it('holds certificates with serial counts, contracts, agreements, seats, members, delegations and domains', async () => {
 		const detail = await get<AccountDetail>(`/api/admin/accounts/${acme}`);
 		expect(detail.account).toMatchObject({ id: acme, name: 'Acme Field Services', kind: 'customer' });
 		const edge = detail.certificates.find((c) => c.sku === 'KF-EDGE' && c.serials === 10)!;
@@ -105,6 +105,9 @@ describe('an account', () => {
 		expect(detail.agreements.map((a) => a.name)).toContain('Acme Enterprise Flexible');
 		expect(detail.members.map((m) => [m.email, m.role])).toEqual([['admin@acme.test', 'admin'], ['tech@acme.test', 'technician']]);
 		expect(detail.delegations).toEqual([expect.objectContaining({ direction: 'to', account: { id: northwind, name: 'Northwind Partners', kind: 'partner' } })]);
+		// The demo's confirmed Vault 10-pack, one seat assigned to the technician; acme.test approved by the vendor.
+		expect(detail.seatPools).toEqual([{ sku: 'KF-VAULT', productName: 'Keyfield Vault', owned: 10, assigned: 1 }]);
+		expect(detail.domains).toEqual([{ domain: 'acme.test', status: 'approved', method: 'vendor', approvedAt: expect.any(String) }]);
 		const partner = await get<AccountDetail>(`/api/admin/accounts/${northwind}`);
 		// Acme delegates to Northwind to manage, Initech to view (the demo), in name order.
 		expect(partner.delegations.map((d) => [d.direction, d.account.name])).toEqual([['from', 'Acme Field Services'], ['from', 'Initech Retail']]);

@@ -40,14 +40,16 @@ async function mustFind(db: Db, id: string) {
 
 export async function accountDetail(db: Db, id: string): Promise<AccountDetail> {
 	const account = await mustFind(db, id);
-	const [licenseCount, certificates, contracts, agreements, vouchers, members, delegations] = await Promise.all([
+	const [licenseCount, certificates, contracts, agreements, vouchers, seatPools, members, delegations, domains] = await Promise.all([
 		holdings.countAccountLicenses(db, id, LICENSE_COUNT_CAP),
 		holdings.accountCertificates(db, id, LIST_CAP),
 		holdings.accountContracts(db, id, LIST_CAP),
 		holdings.accountAgreements(db, id, LIST_CAP),
 		holdings.accountVouchers(db, id, LIST_CAP),
+		holdings.accountSeatPools(db, id, LIST_CAP),
 		holdings.accountMembers(db, id, LIST_CAP),
-		holdings.accountDelegations(db, id, LIST_CAP)
+		holdings.accountDelegations(db, id, LIST_CAP),
+		holdings.accountDomains(db, id, LIST_CAP)
 	]);
 	return {
 		account: accountListItem(account),
@@ -57,8 +59,10 @@ export async function accountDetail(db: Db, id: string): Promise<AccountDetail> 
 		contracts: contracts.map((k) => ({ id: k.id, sku: k.sku, productName: k.product_name, seats: k.seats, startsOn: k.starts_on, endsOn: k.ends_on, channel: k.channel, revision: k.revision, renewalPending: k.pending_renewal_id !== null })),
 		agreements: agreements.map((a) => ({ id: a.id, name: a.name, startsOn: a.starts_on, endsOn: a.ends_on, products: a.products.map((p) => ({ sku: p.sku, seatCap: p.seat_cap, seatsUsed: p.seats_used })) })),
 		vouchers: vouchers.map((v) => ({ code: v.code, sku: v.sku, seats: v.seats, redeemedAt: iso(v.redeemed_at!), redeemedBy: v.redeemed_by, licenseId: v.license_id })),
+		seatPools: seatPools.map((s) => ({ sku: s.sku, productName: s.product_name, owned: s.owned, assigned: s.assigned })),
 		members: members.map((u) => ({ userId: u.id, email: u.email, name: u.name, role: u.role, since: iso(u.created_at) })),
-		delegations: delegations.map((d) => ({ id: d.id, direction: d.direction, account: accountRef({ id: d.other_id, name: d.other_name, kind: d.other_kind }), createdAt: iso(d.created_at) }))
+		delegations: delegations.map((d) => ({ id: d.id, direction: d.direction, account: accountRef({ id: d.other_id, name: d.other_name, kind: d.other_kind }), createdAt: iso(d.created_at) })),
+		domains: domains.map((d) => ({ domain: d.domain, status: d.status, method: d.method, approvedAt: d.approved_at && iso(d.approved_at) }))
 	};
 }
 

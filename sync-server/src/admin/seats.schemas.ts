@@ -37,9 +37,4 @@ export const ConfirmOrderRequest = z.object({
 	paymentRef: z.string().trim().min(1).max(200).optional() // the payment's reference in the order system
 });
 
-export const ConfirmedOrder = z.object({
-	id: Uuid,
-	status: z.literal('confirmed'),
-	alreadyConfirmed: z.boolean(), // true: confirmed before; nothing was added this time
-	seats: z.array(z.object({ productId: Uuid, sku: z.string(), seats: z.number().int() })) // what the order adds to the pools
-});
+export { ConfirmedOrder } from '@keyfield/shared';

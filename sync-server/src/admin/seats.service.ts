@@ -54,21 +54,22 @@ export async function packages(db: Db) {
 	return { packages: (await seats.listPackages(db)).map(toPackage) };
 }
 
-export async function ordersOf(db: Db, accountId: string) {
-	const rows = await seats.listOrders(db, accountId);
+export function vendorOrder(o: seats.OrderWithPlacer) {
 	return {
-		orders: rows.map((o) => ({
-			id: o.id,
-			accountId: o.account_id,
-			status: o.status,
-			lines: o.lines as OrderLine[],
-			totals: o.totals as { currency: string; amountMinor: number }[],
-			placedBy: o.placed_by_email,
-			placedAt: new Date(o.placed_at).toISOString(),
-			confirmedAt: o.confirmed_at && new Date(o.confirmed_at).toISOString(),
-			paymentRef: o.payment_ref
-		}))
+		id: o.id,
+		accountId: o.account_id,
+		status: o.status,
+		lines: o.lines as OrderLine[],
+		totals: o.totals as { currency: string; amountMinor: number }[],
+		placedBy: o.placed_by_email,
+		placedAt: new Date(o.placed_at).toISOString(),
+		confirmedAt: o.confirmed_at && new Date(o.confirmed_at).toISOString(),
+		paymentRef: o.payment_ref
 	};
+}
+
+export async function ordersOf(db: Db, accountId: string) {
+	return { orders: (await seats.listOrders(db, accountId)).map(vendorOrder) };
 }
 
 /** Seats per product an order adds: packages × seats per package, summed per product. */

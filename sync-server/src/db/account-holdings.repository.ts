@@ -1,6 +1,7 @@
 /**
  * What one account holds, for the console's customer page: certificates (with how many serials and how many are
- * registered), contracts, agreements, vouchers it redeemed, its members and delegations. Every query is by the one
+ * registered), contracts, agreements, vouchers it redeemed, seat pools, its members, delegations and approved
+ * email domains. Every query is by the one
  * account, through an index on its account column; each list stops at `cap` rows (its licenses and journal page
  * separately).
  */
@@ -62,6 +63,27 @@ export function accountVouchers(db: Db, accountId: string, cap: number) {
 		.select(['v.code', 'p.sku', 'b.seats', 'v.redeemed_at', 'u.email as redeemed_by', 'v.license_id'])
 		.where('v.redeemed_account_id', '=', accountId)
 		.orderBy('v.redeemed_at', 'desc')
+		.limit(cap)
+		.execute();
+}
+
+export function accountSeatPools(db: Db, accountId: string, cap: number) {
+	return db
+		.selectFrom('seat_pools as s')
+		.innerJoin('products as p', 'p.id', 's.product_id')
+		.select(['p.sku', 'p.name as product_name', 's.owned', 's.assigned'])
+		.where('s.account_id', '=', accountId)
+		.orderBy('p.sku')
+		.limit(cap)
+		.execute();
+}
+
+export function accountDomains(db: Db, accountId: string, cap: number) {
+	return db
+		.selectFrom('approved_domains')
+		.select(['domain', 'status', 'method', 'approved_at'])
+		.where('account_id', '=', accountId)
+		.orderBy('domain')
 		.limit(cap)
 		.execute();
 }

@@ -80,14 +80,22 @@ export async function markOrderConfirmed(db: Db, o: { id: string; accountId: str
 		.execute();
 }
 
+function ordersWithPlacer(db: Db) {
+	return db.selectFrom('seat_orders').innerJoin('users', 'users.id', 'seat_orders.placed_by').selectAll('seat_orders').select('users.email as placed_by_email');
+}
+export type OrderWithPlacer = Awaited<ReturnType<typeof listOrders>>[number];
+
 export async function listOrders(db: Db, accountId: string) {
-	return db
-		.selectFrom('seat_orders')
-		.innerJoin('users', 'users.id', 'seat_orders.placed_by')
-		.selectAll('seat_orders')
-		.select('users.email as placed_by_email')
-		.where('seat_orders.account_id', '=', accountId)
-		.orderBy('seat_orders.placed_at', 'desc')
+	return ordersWithPlacer(db).where('seat_orders.account_id', '=', accountId).orderBy('seat_orders.placed_at', 'desc').execute();
+}
+
+/** Every account's unpaid orders, oldest first (the partial index seat_orders_pending), at most `cap`. */
+export async function listPendingOrders(db: Db, cap: number) {
+	return ordersWithPlacer(db)
+		.where('seat_orders.status', '=', 'pending_payment')
+		.orderBy('seat_orders.placed_at')
+		.orderBy('seat_orders.id')
+		.limit(cap)
 		.execute();
 }
 

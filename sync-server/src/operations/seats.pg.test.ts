@@ -1,6 +1,6 @@
 // Seat packages end to end on the server: the vendor's catalog, the cart's order placed as a queued operation,
 // confirmation by the vendor API (idempotent) or a payment integration, assignment and release, and isolation.
-import { CATALOG_ACCOUNT_ID } from '@keyfield/shared';
+import { CATALOG_ACCOUNT_ID, type PendingConfirmations } from '@keyfield/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPayment, type PaymentGateway } from '../payments/payment-gateway.ts';
 import { assignSeat, confirmOrder, createPackage, placeOrder, pool, releaseSeat, userIdOf } from '../test/seats-fixtures.ts';
@@ -68,8 +68,12 @@ describe('ordering', () => {
 			row: { status: 'pending_payment', placedBy: 'admin@acme.test', confirmedAt: null, lines: [{ sku: 'KF-SCAN', quantity: 3, seatsPerPackage: 4 }] }
 		});
 		expect(await pool(server, acme, scan)).toBeUndefined();
+		// The vendor's Confirmations list has it, with whose it is; confirmed, it leaves the list.
+		const pendingOrders = async () => ((await (await server.call('/api/admin/contracts/pending', { token: vendor })).json()) as PendingConfirmations).orders;
+		expect((await pendingOrders()).find((p) => p.order.id === order.args.orderId)).toMatchObject({ accountName: 'Acme Field Services', order: { status: 'pending_payment', placedBy: 'admin@acme.test' } });
 
 		const first = await confirmOrder(server, vendor, order.args.orderId, 'PAY-1');
+		expect((await pendingOrders()).map((p) => p.order.id)).not.toContain(order.args.orderId);
 		expect(first).toMatchObject({ status: 200, body: { alreadyConfirmed: false, seats: [{ sku: 'KF-SCAN', seats: 12 }] } });
 		// Twice in a row and twice at once: still 12 seats.
 		const again = await Promise.all([confirmOrder(server, vendor, order.args.orderId), confirmOrder(server, vendor, order.args.orderId)]);

@@ -6,6 +6,7 @@ import {
 	AccountChoices,
 	CertificateListing,
 	ConfirmedCoterm,
+	ConfirmedOrder,
 	ConfirmedRenewal,
 	CreatedCertificate,
 	CreatedId,
@@ -41,5 +42,7 @@ export const entitlementsApi = (fetch: Fetch = defaultFetch) => ({
 	pending: () => callApi(fetch, '/api/admin/contracts/pending', PendingConfirmations),
 	confirmRenewal: (contractId: string, renewalId: string, months: number) =>
 		callApi(fetch, `/api/admin/contracts/${encodeURIComponent(contractId)}/confirm-renewal`, ConfirmedRenewal, { renewalId, months }),
+	confirmOrder: (orderId: string, paymentRef: string) =>
+		callApi(fetch, `/api/admin/orders/${encodeURIComponent(orderId)}/confirm`, ConfirmedOrder, paymentRef.trim() ? { paymentRef: paymentRef.trim() } : {}),
 	confirmCoterm: (cotermId: string) => callApi(fetch, `/api/admin/contracts/coterms/${encodeURIComponent(cotermId)}/confirm`, ConfirmedCoterm, undefined, 'POST')
 });
