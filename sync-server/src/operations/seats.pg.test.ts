@@ -170,7 +170,8 @@ describe('isolation', () => {
 
 		const { changes } = await server.pullAll(globexAdmin, crypto.randomUUID(), null);
 		const seatRows = changes.filter((c) => c.op === 'put' && ['seat_pools', 'seat_orders', 'seat_assignments'].includes(c.table));
-		expect(seatRows).toEqual([]);
+		// Only its own: the demo's Scanner order waiting for payment; nothing of Acme's.
+		expect(seatRows.map((c) => c.op === 'put' && [c.table, c.row.accountId])).toEqual([['seat_orders', globex]]);
 		expect(changes.some((c) => c.table === 'seat_packages')).toBe(true); // the catalog is everyone's
 	});
 });

@@ -93,7 +93,7 @@ export async function seedDemo(db: Kysely<Database>, signer?: Signer, blobs: Blo
 	await seedSharing(db, signer, { acme: acme.id, globex: globex.id });
 	const upgradeNotifications = await seedUpgradeDemo(db, system, acme.id, yearsFromNow(1));
 	await seedDemoContracts(db, system, acme.id, certificates);
-	await seedDemoSeats(db, system, acme.id);
+	await seedDemoSeats(db, system, { acme: acme.id, globex: globex.id });
 	const seed = { users: DEMO_USERS.map(({ email, description }) => ({ email, description })), certificates, vouchers, upgradeNotifications };
 	if (signer) await seedDemoHosts(db, signer, seed, acme.id);
 	await seedDemoDownloads(db, system, blobs);
