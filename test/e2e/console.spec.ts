@@ -26,8 +26,9 @@ test('a vendor finds a customer, its licenses and journal, and whose a serial is
 	await table.getByRole('button', { name: 'Kind' }).click();
 	await expect(table.getByRole('columnheader', { name: 'Kind' })).toHaveAttribute('aria-sort', 'ascending');
 	await expect(table.getByRole('row').last()).toContainText('Northwind Partners');
-	await page.getByLabel('Name contains').fill('acme');
-	await page.getByLabel('Kind').selectOption('customer');
+	const filters = page.getByRole('form', { name: 'Filter accounts' });
+	await filters.getByLabel('Name contains').fill('acme');
+	await filters.getByLabel('Kind').selectOption('customer');
 	await page.getByRole('button', { name: 'Apply' }).click();
 	await expect(table.getByRole('row')).toHaveCount(2); // the header and Acme
 	await table.getByRole('link', { name: 'Acme Field Services' }).click();
@@ -79,6 +80,66 @@ test('the console works at 360 px', async ({ browser, request }) => {
 	await expect(page.getByRole('table', { name: 'Accounts' }).getByRole('link', { name: 'Acme Field Services' })).toBeVisible();
 	expect(await fitsTheScreen()).toBe(true);
 	await page.context().close();
+});
+
+test('on a phone, the vendor opens a customer account, adds its admin, approves its domain, delegates it and ends that; the admin signs in', async ({ browser }) => {
+	const vendor = await signedIn(browser, 'vendor@keyfield.test', { width: 360, height: 740 });
+	const { page } = vendor;
+	const tag = crypto.randomUUID().slice(0, 6);
+	const name = `Kappa Labs ${tag}`;
+	const adminEmail = `boss-${tag}@kappa.test`;
+
+	await page.goto('/vendor/customers');
+	const newAccount = page.locator('details', { hasText: 'New account' });
+	await newAccount.getByText('New account').click();
+	await newAccount.getByLabel('Name').fill(name);
+	await newAccount.getByLabel('Kind').selectOption('customer');
+	await newAccount.getByRole('button', { name: 'Create account' }).click();
+	await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+
+	const users = page.getByRole('region', { name: /^Users and roles/ });
+	await users.getByLabel('Email').fill(adminEmail);
+	await users.getByLabel('Role').selectOption('admin');
+	await users.getByLabel('Initial password').fill('kappa-first-password');
+	await users.getByRole('button', { name: 'Add' }).click();
+	await expect(users.getByRole('status')).toHaveText(`${adminEmail} is now in ${name}.`);
+	await expect(users.getByRole('cell', { name: adminEmail })).toBeVisible();
+
+	const domains = page.getByRole('region', { name: /^Approved email domains/ });
+	await domains.getByLabel('Email domain').fill('Kappa-' + tag + '.test');
+	await domains.getByRole('button', { name: 'Approve' }).click();
+	await expect(domains.getByRole('listitem')).toContainText(`kappa-${tag}.test · approved by the vendor on`);
+	// A malformed domain is refused with the reason, and nothing is added.
+	await domains.getByLabel('Email domain').fill('not a domain');
+	await domains.getByRole('button', { name: 'Approve' }).click();
+	await expect(domains.getByRole('alert')).toContainText('domain');
+	await expect(domains.getByRole('listitem')).toHaveCount(1);
+
+	const delegations = page.getByRole('region', { name: /^Delegations/ });
+	await delegations.getByLabel('Find partner').fill('northwind');
+	await expect(delegations.getByLabel('Partner', { exact: true })).toHaveValue(/.+/);
+	await delegations.getByLabel('Scope').selectOption('read');
+	await delegations.getByRole('button', { name: 'Delegate' }).click();
+	await expect(delegations.getByRole('listitem')).toContainText('Northwind Partners');
+	await expect(delegations.getByRole('listitem')).toContainText('view only');
+	expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+	expect(await seriousViolations(page)).toEqual([]);
+	await page.screenshot({ path: test.info().outputPath('console-customer-actions-360.png'), fullPage: true });
+
+	page.once('dialog', (dialog) => void dialog.accept());
+	await delegations.getByRole('button', { name: 'End the delegation with Northwind Partners' }).click();
+	await expect(delegations.getByRole('status')).toHaveText('The delegation with Northwind Partners has ended.');
+	await expect(delegations.getByRole('listitem')).toHaveCount(0);
+	await page.context().close();
+
+	// The new admin signs in with the password the vendor handed over and lands in the new workspace.
+	const admin = new App(await (await browser.newContext()).newPage());
+	await admin.page.goto('/');
+	await admin.page.getByLabel('Email').fill(adminEmail);
+	await admin.page.getByLabel('Password').fill('kappa-first-password');
+	await admin.page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(admin.page.getByRole('banner')).toContainText(name);
+	await admin.page.context().close();
 });
 
 test('only vendor operators have the console', async ({ browser }) => {

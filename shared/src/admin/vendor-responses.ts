@@ -8,6 +8,10 @@ import { ContractRow } from '../entities/renewals.ts';
 import { SeatOrderRow } from '../entities/seats.ts';
 
 export const CreatedId = z.object({ id: Uuid });
+/** What a vendor request that returns nothing else answers (a revoked delegation, say). */
+export const OkBody = z.object({ ok: z.literal(true) });
+/** `POST /api/admin/accounts/{id}/domains`: the domain, approved (again, if it already was). */
+export const ApprovedDomain = z.object({ id: Uuid, domain: z.string(), status: z.literal('approved') });
 export const CreatedCertificate = z.object({ id: Uuid, serials: z.array(z.string()) });
 
 export const CertificateListing = z.object({

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { AccountKind, IsoDate, IsoDateTime, Role, Uuid } from '../entities.ts';
+import { DelegationScope } from '../entities/delegations.ts';
 import { JournalEntry } from '../protocol/security.ts';
 
 /** The kinds the console lists (the vendor's own and the catalog pseudo-account are not customers). */
@@ -110,6 +111,7 @@ export const AccountDelegation = z.object({
 	id: Uuid,
 	direction: z.enum(['to', 'from']), // to: this customer lets the partner manage it; from: a customer delegated to this partner
 	account: AccountRef,
+	scope: DelegationScope, // read: the partner only sees the customer's workspace
 	createdAt: IsoDateTime
 });
 

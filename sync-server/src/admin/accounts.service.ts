@@ -61,7 +61,7 @@ export async function accountDetail(db: Db, id: string): Promise<AccountDetail> 
 		vouchers: vouchers.map((v) => ({ code: v.code, sku: v.sku, seats: v.seats, redeemedAt: iso(v.redeemed_at!), redeemedBy: v.redeemed_by, licenseId: v.license_id })),
 		seatPools: seatPools.map((s) => ({ sku: s.sku, productName: s.product_name, owned: s.owned, assigned: s.assigned })),
 		members: members.map((u) => ({ userId: u.id, email: u.email, name: u.name, role: u.role, since: iso(u.created_at) })),
-		delegations: delegations.map((d) => ({ id: d.id, direction: d.direction, account: accountRef({ id: d.other_id, name: d.other_name, kind: d.other_kind }), createdAt: iso(d.created_at) })),
+		delegations: delegations.map((d) => ({ id: d.id, direction: d.direction, account: accountRef({ id: d.other_id, name: d.other_name, kind: d.other_kind }), scope: d.scope, createdAt: iso(d.created_at) })),
 		domains: domains.map((d) => ({ domain: d.domain, status: d.status, method: d.method, approvedAt: d.approved_at && iso(d.approved_at) }))
 	};
 }

@@ -48,8 +48,7 @@ export const ListCertificatesQuery = z.union([
 ]);
 
 // The answers are shared with the vendor console, which parses them with the same schemas.
-export { AccountChoices, CertificateListing, CreatedCertificate, CreatedId } from '@keyfield/shared';
+export { AccountChoices, ApprovedDomain, CertificateListing, CreatedCertificate, CreatedId } from '@keyfield/shared';
 
 /** The vendor approves an email domain for an account (no DNS proof needed): its admins may then invite into it. */
 export const ApproveDomainRequest = z.object({ domain: DomainName });
-export const ApprovedDomain = z.object({ id: Uuid, domain: z.string(), status: z.literal('approved') });

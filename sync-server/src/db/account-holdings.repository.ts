@@ -106,7 +106,7 @@ export function accountDelegations(db: Db, accountId: string, cap: number) {
 		.innerJoin('accounts as o', (join) =>
 			join.on(sql<boolean>`o.id = case when d.customer_account_id = ${accountId} then d.partner_account_id else d.customer_account_id end`)
 		)
-		.select(['d.id', 'd.created_at', 'o.id as other_id', 'o.name as other_name', 'o.kind as other_kind'])
+		.select(['d.id', 'd.scope', 'd.created_at', 'o.id as other_id', 'o.name as other_name', 'o.kind as other_kind'])
 		.select(sql<'to' | 'from'>`case when d.customer_account_id = ${accountId} then 'to' else 'from' end`.as('direction'))
 		.where((eb) => eb.or([eb('d.customer_account_id', '=', accountId), eb('d.partner_account_id', '=', accountId)]))
 		.where('d.revoked_at', 'is', null) // a revoked delegation is kept (late operations name it) but no longer held

@@ -1,5 +1,5 @@
 /** Every /api route with its schemas: the single source of openapi.json (a test checks the app serves them all). */
-import { BULK_CSV_COLUMNS, BULK_MAX_ROWS, BulkIssued, ErrorCode, LoginRequest, PublicKeysResponse, PullRequest, PullResponse, PushRequest, PushResponse, SessionInfo, SignedDownloadLink } from '@keyfield/shared';
+import { BULK_CSV_COLUMNS, BULK_MAX_ROWS, BulkIssued, ErrorCode, LoginRequest, OkBody, PublicKeysResponse, PullRequest, PullResponse, PushRequest, PushResponse, SessionInfo, SignedDownloadLink } from '@keyfield/shared';
 import { z } from 'zod';
 import * as admin from '../admin/admin.schemas.ts';
 import * as vouchers from '../admin/vouchers.schemas.ts';
@@ -14,7 +14,8 @@ import { seatRoutes } from './seats.routes.ts';
 import { integrationRoutes } from './integrations.routes.ts';
 import { consoleRoutes } from './console.routes.ts';
 
-export const Ok = z.object({ ok: z.literal(true) });
+// Other route lists import it from here; it lives in shared, where the console parses the same answer.
+export const Ok = OkBody;
 
 export type RouteDoc = {
 	method: 'get' | 'post' | 'put' | 'delete';

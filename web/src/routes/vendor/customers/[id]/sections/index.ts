@@ -15,7 +15,10 @@ import MembersSection from './MembersSection.svelte';
 import SeatPoolsSection from './SeatPoolsSection.svelte';
 import VouchersSection from './VouchersSection.svelte';
 
-export const customerSections: { id: string; component: Component<{ detail: AccountDetail }> }[] = [
+/** `reload`: read the account again after a section changed it. */
+export type SectionProps = { detail: AccountDetail; reload: () => Promise<void> };
+
+export const customerSections: { id: string; component: Component<SectionProps> }[] = [
 	{ id: 'licenses', component: LicensesSection },
 	{ id: 'certificates', component: CertificatesSection },
 	{ id: 'contracts', component: ContractsSection },
