@@ -13,6 +13,7 @@ import { memberRoutes } from './members.routes.ts';
 import { seatRoutes } from './seats.routes.ts';
 import { integrationRoutes } from './integrations.routes.ts';
 import { consoleRoutes } from './console.routes.ts';
+import { catalogRoutes } from './catalog.routes.ts';
 
 export const Ok = z.object({ ok: z.literal(true) });
 
@@ -107,5 +108,6 @@ export const routes: RouteDoc[] = [
 	...memberRoutes,
 	...seatRoutes,
 	...integrationRoutes,
-	...consoleRoutes
+	...consoleRoutes,
+	...catalogRoutes
 ];
