@@ -62,3 +62,6 @@ export type SeatPackage = z.infer<typeof SeatPackage>;
 
 export const PackageListing = z.object({ packages: z.array(SeatPackage) });
 
+
+/** What setting a renewal cutoff answers (POST /api/admin/contracts/renewal-cutoff). */
+export const RenewalCutoffSet = z.object({ ok: z.literal(true) });
