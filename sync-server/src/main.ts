@@ -50,7 +50,8 @@ function printDemo(seed: DemoSeed) {
 	if (seed.upgradeNotifications.length) console.log('\nDemo upgrade notifications (Version upgrade; get a key for a serial of the SKU first):');
 	for (const n of seed.upgradeNotifications) console.log(`  ${n.account}, ${n.sku} -> ${n.targetSku}: ${n.code} (${n.quantity - n.used} of ${n.quantity} seats left)`);
 	console.log('\nVendor console (as vendor@keyfield.test): /vendor/entitlements issues certificates (one, or a CSV), vouchers with a QR sheet,');
-	console.log('  upgrade notifications, agreements and contracts, and confirms seat orders (Globex has one waiting), renewals and co-terms.');
+	console.log('  upgrade notifications, agreements and contracts, and confirms seat orders (Globex has one waiting), renewals and co-terms;');
+	console.log('  /vendor/catalog adds products (and their renewal cutoff), seat packages and their prices, releases and their files.');
 }
 
 let stopping = false;

@@ -1,5 +1,5 @@
 /** `/api/admin/*`: the vendor API (vendor operators only, by session cookie or bearer token). */
-import { Uuid } from '@keyfield/shared';
+import { PageQuery, Uuid } from '@keyfield/shared';
 import { Hono, type Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { requireUser, requireVendor } from '../auth/authenticate.ts';
@@ -13,6 +13,7 @@ import * as S from './admin.schemas.ts';
 import * as service from './admin.service.ts';
 import { approveDomainByVendor } from '../members/domains.service.ts';
 import { checkBulkCertificates, issueBulkCertificates } from './certificates-bulk.ts';
+import { productsPage } from './catalog.service.ts';
 
 export function adminRoutes(db: Kysely<Database>, trustProxy: boolean) {
 	const actor = (c: Context<AppEnv>): service.Actor => ({ userId: c.get('user').id, ip: clientIp(c, trustProxy) });
@@ -21,6 +22,7 @@ export function adminRoutes(db: Kysely<Database>, trustProxy: boolean) {
 		.post('/accounts', async (c) => c.json(await service.createAccount(db, actor(c), await jsonBody(c, S.CreateAccountRequest)), 201))
 		.post('/users', async (c) => c.json(await service.createUser(db, actor(c), await jsonBody(c, S.CreateUserRequest)), 201))
 		.post('/products', async (c) => c.json(await service.createProduct(db, actor(c), await jsonBody(c, S.CreateProductRequest)), 201))
+		.get('/products', async (c) => c.json(await productsPage(db, parseWith(PageQuery, c.req.query()))))
 		.post('/certificates', async (c) => c.json(await service.createCertificate(db, actor(c), await jsonBody(c, S.CreateCertificateRequest)), 201))
 		.post('/accounts/:id/domains', async (c) => {
 			const accountId = parseWith(Uuid, c.req.param('id'));

@@ -20,8 +20,8 @@ export const CreateUserRequest = z.object({
 
 export const CreateProductRequest = z.object({
 	sku: z.string().trim().min(1).max(50).regex(/^[A-Z0-9][A-Z0-9._-]*$/, 'upper-case letters, digits, . _ -'),
-	name: z.string().trim().min(1).max(200),
-	version: z.string().trim().min(1).max(50)
+	name: z.string().trim().min(1).max(200).refine(noNul, 'no NUL characters'),
+	version: z.string().trim().min(1).max(50).refine(noNul, 'no NUL characters')
 });
 
 export const CreateCertificateRequest = z.object({

@@ -1,5 +1,5 @@
 /** Vendor API for maintenance contracts: request and response schemas (validation and openapi.json). */
-import { ContractRow, IsoDate, Uuid } from '@keyfield/shared';
+import { ContractRow, IsoDate, TypedText, Uuid } from '@keyfield/shared';
 import { z } from 'zod';
 
 const Partner = z.object({
@@ -33,8 +33,8 @@ export const ConfirmRenewalRequest = z.object({
 });
 
 export const SetRenewalCutoffRequest = z.object({
-	sku: z.string().min(1).max(50),
-	cutoffVersion: z.string().trim().min(1).max(50).nullable() // null: every version renews online
+	sku: TypedText(50).min(1),
+	cutoffVersion: TypedText(50).min(1).nullable() // null: every version renews online
 });
 
 export const ListContractsQuery = z.object({ accountId: Uuid });

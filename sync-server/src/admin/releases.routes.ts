@@ -10,6 +10,7 @@ import type { AppEnv } from '../http/env.ts';
 import { jsonBody, parseWith } from '../http/json-body.ts';
 import * as S from './releases.schemas.ts';
 import * as service from './releases.service.ts';
+import { releasesPage } from './catalog.service.ts';
 
 /** The upload path, which the app's JSON body limit lets through: artifacts stream in at any size. */
 export const ARTIFACT_UPLOAD_PATH = /^\/api\/admin\/releases\/[^/]+\/artifacts$/;
@@ -21,6 +22,7 @@ export function releaseAdminRoutes(db: Kysely<Database>, blobs: BlobStore, trust
 			const actor = { userId: c.get('user').id, ip: clientIp(c, trustProxy) };
 			return c.json(await service.createRelease(db, actor, await jsonBody(c, S.CreateReleaseRequest)), 201);
 		})
+		.get('/', async (c) => c.json(await releasesPage(db, parseWith(S.ReleasesQuery, c.req.query()))))
 		.post('/:id/artifacts', async (c) => {
 			const releaseId = parseWith(Uuid, c.req.param('id'));
 			const query = parseWith(S.UploadArtifactQuery, c.req.query());

@@ -1,13 +1,14 @@
 /** Vendor API for releases and their artifacts: request and response schemas (validation and openapi.json). */
-import { IsoDate, ReleaseChannel, Sha256Hex, Uuid } from '@keyfield/shared';
+import { IsoDate, ReleaseChannel, Sha256Hex, TypedText, Uuid } from '@keyfield/shared';
 import { z } from 'zod';
 
 export const CreateReleaseRequest = z.object({
-	sku: z.string().min(1).max(50), // a catalog product
-	version: z.string().trim().min(1).max(40),
+	// Postgres text cannot hold NUL: TypedText refuses it as a 400 rather than failing in the database.
+	sku: TypedText(50).min(1), // a catalog product
+	version: TypedText(40).min(1),
 	platform: z.string().trim().min(1).max(40).regex(/^[a-z0-9._-]+$/, 'lower-case letters, digits and . _ - (e.g. windows-x64)'),
 	channel: ReleaseChannel,
-	notes: z.string().max(5000).default(''),
+	notes: z.string().max(5000).regex(/^[^\u0000]*$/, 'no NUL characters').default(''),
 	publishedOn: IsoDate
 });
 
@@ -29,4 +30,5 @@ export const ContentType = z.string().max(200).regex(/^[\w.+-]+\/[\w.+-]+$/, 'a 
 
 export const CreateReleaseResponse = z.object({ id: Uuid });
 
-export const CreatedArtifact = z.object({ id: Uuid, sha256: Sha256Hex, size: z.number().int().nonnegative() });
+// The answers are shared with the vendor console, which parses them with the same schemas.
+export { CreatedArtifact, ReleasesPage, ReleasesQuery } from '@keyfield/shared';

@@ -17,6 +17,7 @@ import * as m0015 from './migrations/0015_integrations.ts';
 import * as m0014 from './migrations/0014_delegation_scope.ts';
 import * as m0016 from './migrations/0016_console_indexes.ts';
 import * as m0017 from './migrations/0017_certificate_references.ts';
+import * as m0018 from './migrations/0018_catalog_indexes.ts';
 import * as m0020 from './migrations/0020_pending_orders.ts';
 
 /** Listed by hand, not read from disk, so the set is the same under tsx, Vitest and a bundler. */
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
 	'0015_integrations': m0015,
 	'0016_console_indexes': m0016,
 	'0017_certificate_references': m0017,
+	'0018_catalog_indexes': m0018,
 	'0020_pending_orders': m0020
 };
 

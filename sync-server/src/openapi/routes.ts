@@ -13,6 +13,7 @@ import { memberRoutes } from './members.routes.ts';
 import { seatRoutes } from './seats.routes.ts';
 import { integrationRoutes } from './integrations.routes.ts';
 import { consoleRoutes } from './console.routes.ts';
+import { catalogRoutes } from './catalog.routes.ts';
 
 // Other route lists import it from here; it lives in shared, where the console parses the same answer.
 export const Ok = OkBody;
@@ -108,5 +109,6 @@ export const routes: RouteDoc[] = [
 	...memberRoutes,
 	...seatRoutes,
 	...integrationRoutes,
-	...consoleRoutes
+	...consoleRoutes,
+	...catalogRoutes
 ];

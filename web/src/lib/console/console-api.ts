@@ -19,7 +19,8 @@ import {
 } from '@keyfield/shared';
 import { callApi, defaultFetch, type Fetch } from '../sync/api.ts';
 
-function withQuery(path: string, query: Record<string, string | number | undefined>): string {
+/** A path with the given query parameters, leaving out the empty ones. */
+export function withQuery(path: string, query: Record<string, string | number | undefined>): string {
 	const params = new URLSearchParams();
 	for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
 	const text = params.toString();

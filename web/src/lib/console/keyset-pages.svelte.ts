@@ -29,6 +29,10 @@ export class KeysetPages<Row> {
 		this.#starts = [undefined];
 		return this.#read();
 	}
+	/** The page shown, read again (a row on it changed): the reader stays where they are. */
+	reload(): Promise<void> {
+		return this.#read();
+	}
 	next(): Promise<void> {
 		if (this.#next === null) return Promise.resolve();
 		this.#starts = [...this.#starts, this.#next];
