@@ -28,3 +28,4 @@ export * from './console/accounts.ts';
 export * from './console/search.ts';
 export * from './admin/certificates-bulk.ts';
 export * from './admin/vendor-responses.ts';
+export * from './admin/webhooks.ts';
