@@ -115,4 +115,13 @@ test('a vendor connects an order system: API token, and signed webhooks that sur
 	await endpoint.getByRole('button', { name: `Remove the endpoint ${receiver.url}` }).click();
 	await endpoint.getByRole('button', { name: 'Yes, remove it' }).click();
 	await expect(page.getByRole('status').filter({ hasText: `The endpoint ${receiver.url} was removed` })).toBeVisible();
+
+	// The API reference: the server's own page of openapi.json, readable at 360 px.
+	await page.getByRole('link', { name: /API reference/ }).click();
+	await expect(page.getByRole('heading', { name: /Keyfield sync server API/, level: 1 })).toBeVisible();
+	const path = page.getByText('/api/sync/push', { exact: true });
+	await path.click(); // opens its <details> (role group)
+	await expect(page.getByRole('group').filter({ has: path }).getByRole('heading', { name: 'Request body' })).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+	await page.screenshot({ path: test.info().outputPath('api-docs-360.png') });
 });

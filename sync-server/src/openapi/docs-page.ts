@@ -25,7 +25,8 @@ const CSS_HASH = createHash('sha256').update(CSS).digest('base64');
 /** Nothing may load or run but the page's own style (the hash names it). */
 export const DOCS_CSP = `default-src 'none'; style-src 'sha256-${CSS_HASH}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 
-const pretty = (schema: unknown) => `<pre>${escapeHtml(JSON.stringify(schema, null, 2))}</pre>`;
+// A schema scrolls inside its box; tabindex lets a keyboard scroll it too.
+const pretty = (schema: unknown) => `<pre tabindex="0">${escapeHtml(JSON.stringify(schema, null, 2))}</pre>`;
 
 function bodies(content: Record<string, { schema?: unknown }> | undefined): string {
 	return Object.entries(content ?? {}).map(([type, c]) => `<p><code>${escapeHtml(type)}</code></p>${c.schema ? pretty(c.schema) : ''}`).join('');
