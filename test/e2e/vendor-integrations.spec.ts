@@ -79,7 +79,11 @@ test('a vendor connects an order system: API token, and signed webhooks that sur
 	expect(verifySignature(secret, delivered!.body, String(delivered!.headers[SIGNATURE_HEADER.toLowerCase()]))).toBe(true);
 	expect(delivered!.headers['keyfield-event']).toBe('license.issued');
 
-	await page.getByRole('button', { name: `Delivery log of ${receiver.url}` }).click();
+	// By keyboard: the toggle says whether the log is open.
+	const toggle = page.getByRole('button', { name: `Delivery log of ${receiver.url}` });
+	await toggle.focus();
+	await page.keyboard.press('Enter');
+	await expect(toggle).toHaveAttribute('aria-expanded', 'true');
 	const log = page.getByRole('region', { name: `Delivery log of ${receiver.url}` });
 	await refreshedUntil(log, async () => {
 		await expect(log.getByTestId('delivery').first()).toContainText(/License issued · Delivered/, { timeout: 1000 });
