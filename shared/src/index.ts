@@ -29,3 +29,4 @@ export * from './console/search.ts';
 export * from './admin/certificates-bulk.ts';
 export * from './admin/vendor-responses.ts';
 export * from './admin/catalog.ts';
+export * from './admin/webhooks.ts';

@@ -32,6 +32,7 @@ import { errorBody, onError } from './http/on-error.ts';
 import { keysRoutes } from './keys/keys.routes.ts';
 import type { Signer } from './keys/signing-key.ts';
 import { buildOpenApi } from './openapi/openapi.ts';
+import { DOCS_CSP, docsPage } from './openapi/docs-page.ts';
 import type { PokeHub } from './sync/pokes.ts';
 import { syncRoutes } from './sync/sync.routes.ts';
 import { serveWeb } from './web/static.ts';
@@ -62,6 +63,7 @@ export type AppDeps = {
 export function createApp(deps: AppDeps) {
 	const { db, trustProxy = false } = deps;
 	const openapi = buildOpenApi();
+	const docs = docsPage(openapi);
 	const blobs = deps.blobs ?? defaultBlobStore();
 	const services = { domains: deps.domainVerifier ?? dnsDomainVerifier(), publicUrl: deps.publicUrl ?? 'http://localhost:8787' };
 	let secret: Promise<string> | null = null; // read once per process; a failed read is retried next time
@@ -79,6 +81,7 @@ export function createApp(deps: AppDeps) {
 			return c.json({ ok: true });
 		})
 		.get('/openapi.json', (c) => c.json(openapi))
+		.get('/docs', (c) => c.html(docs, 200, { 'content-security-policy': DOCS_CSP }))
 		.route('/auth', authRoutes({ db, trustProxy }))
 		.route('/security', securityRoutes(db, trustProxy))
 		.route(

@@ -16,5 +16,8 @@ describe('config', () => {
 		const config = loadConfig({ PORT: '9000', DATABASE_URL: 'postgres://x/y', KEYFIELD_SEED: 'none', KEYFIELD_DATA_DIR: '/tmp/kf', KEYFIELD_TRUST_PROXY: '1' });
 		expect(config).toMatchObject({ port: 9000, databaseUrl: 'postgres://x/y', seed: false, dataDir: '/tmp/kf', trustProxy: true });
 		expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+		expect(loadConfig({ KEYFIELD_WEBHOOK_BACKOFF_MS: '1500' }).webhookBackoffMs).toBe(1500);
+		expect(loadConfig({}).webhookBackoffMs).toBeUndefined();
+		expect(() => loadConfig({ KEYFIELD_WEBHOOK_BACKOFF_MS: '-1' })).toThrow(/BACKOFF/);
 	});
 });

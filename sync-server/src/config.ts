@@ -17,11 +17,15 @@ export type Config = {
 	mailFrom: string;
 	/** Where people open the app, for links in mail (KEYFIELD_PUBLIC_URL, else http://localhost:PORT). */
 	publicUrl: string;
+	/** KEYFIELD_WEBHOOK_BACKOFF_MS: the first webhook retry's wait (doubling after); unset, the worker's 30 s. The e2e suite shortens it. */
+	webhookBackoffMs: number | undefined;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const port = Number(env.PORT ?? 8787);
 	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
+	const webhookBackoffMs = env.KEYFIELD_WEBHOOK_BACKOFF_MS ? Number(env.KEYFIELD_WEBHOOK_BACKOFF_MS) : undefined;
+	if (webhookBackoffMs !== undefined && !(Number.isInteger(webhookBackoffMs) && webhookBackoffMs > 0)) throw new Error(`KEYFIELD_WEBHOOK_BACKOFF_MS must be a positive number of milliseconds, got ${env.KEYFIELD_WEBHOOK_BACKOFF_MS}`);
 	return {
 		port,
 		databaseUrl: env.DATABASE_URL || undefined,
@@ -32,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		trustProxy: env.KEYFIELD_TRUST_PROXY === '1' || env.KEYFIELD_TRUST_PROXY === 'true',
 		smtpUrl: env.SMTP_URL || undefined,
 		mailFrom: env.MAIL_FROM || 'Keyfield <no-reply@keyfield.test>',
-		publicUrl: (env.KEYFIELD_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '')
+		publicUrl: (env.KEYFIELD_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
+		webhookBackoffMs
 	};
 }

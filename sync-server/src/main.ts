@@ -30,7 +30,7 @@ const app = createApp({ db: handle.db, signer, pokes, webDir: config.webDir, tru
 const mailSender = config.smtpUrl ? new MailSender(handle.db, smtpTransport(config.smtpUrl, config.mailFrom)) : null;
 mailSender?.start();
 // Webhook deliveries left pending by an earlier run (or another process) are picked up from the table.
-const webhooks = new DeliveryWorker(handle.db).start();
+const webhooks = new DeliveryWorker(handle.db, config.webhookBackoffMs ? { backoffBaseMs: config.webhookBackoffMs } : {}).start();
 
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
 	console.log(`Keyfield is running at http://localhost:${info.port}`);

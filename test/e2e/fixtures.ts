@@ -13,7 +13,7 @@ export const registration = {
 	country: 'ES'
 };
 
-async function signInApi(request: APIRequestContext, email: string) {
+export async function signInApi(request: APIRequestContext, email: string) {
 	const res = await request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
 	expect(res.status(), await res.text()).toBe(200);
 	return (await res.json()) as { accounts: { id: string; name: string }[] };

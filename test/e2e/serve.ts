@@ -8,6 +8,8 @@ import pg from 'pg';
 const dataDir = mkdtempSync(join(tmpdir(), 'keyfield-e2e-'));
 process.env.KEYFIELD_DATA_DIR = dataDir;
 delete process.env.KEYFIELD_SEED;
+// Webhook retries after 0.5 s, 1 s, 2 s… instead of 30 s, so a spec sees a receiver outage recovered in seconds.
+process.env.KEYFIELD_WEBHOOK_BACKOFF_MS ??= '500';
 
 let dropDatabase = async () => {};
 if (process.env.DATABASE_URL) {

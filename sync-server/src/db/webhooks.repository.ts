@@ -29,17 +29,28 @@ export async function endpointExists(db: Db, id: string): Promise<boolean> {
 	return Boolean(await db.selectFrom('webhook_endpoints').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst());
 }
 
-/** An endpoint's newest deliveries with their event and every attempt (oldest attempt first). */
-export async function listDeliveries(db: Db, endpointId: string, limit: number) {
-	const deliveries = await db
+/**
+ * An endpoint's deliveries, newest first, with their event and every attempt (oldest attempt first). `afterId` is
+ * the last delivery of the previous page: the page goes on from that row's own key (a row gone = an empty page).
+ */
+export async function listDeliveries(db: Db, endpointId: string, limit: number, afterId?: string) {
+	let query = db
 		.selectFrom('webhook_deliveries as d')
 		.innerJoin('webhook_events as e', 'e.id', 'd.event_id')
 		.select(['d.id', 'd.event_id', 'e.type', 'd.status', 'd.attempts', 'd.next_attempt_at', 'd.created_at', 'd.delivered_at'])
-		.where('d.endpoint_id', '=', endpointId)
-		.orderBy('d.created_at', 'desc')
-		.orderBy('d.id')
-		.limit(limit)
-		.execute();
+		.where('d.endpoint_id', '=', endpointId);
+	if (afterId !== undefined) {
+		query = query.where(({ exists, selectFrom }) =>
+			exists(
+				selectFrom('webhook_deliveries as a')
+					.select('a.id')
+					.where('a.id', '=', afterId)
+					.where('a.endpoint_id', '=', endpointId)
+					.where(sql<boolean>`(d.created_at < a.created_at or (d.created_at = a.created_at and d.id > a.id))`)
+			)
+		);
+	}
+	const deliveries = await query.orderBy('d.created_at', 'desc').orderBy('d.id').limit(limit).execute();
 	const ids = deliveries.map((d) => d.id);
 	const attempts = ids.length
 		? await db.selectFrom('webhook_attempts').selectAll().where('delivery_id', 'in', ids).orderBy('delivery_id').orderBy('attempt').execute()

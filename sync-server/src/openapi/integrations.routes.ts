@@ -1,8 +1,7 @@
 /** Integrations documented: API tokens (vendor and account), the account read API, vendor webhooks. */
-import { ApiTokenList, CreateAccountTokenRequest, CreateVendorTokenRequest, CreatedApiToken, ErrorCode } from '@keyfield/shared';
+import { ApiTokenList, CreateAccountTokenRequest, CreateVendorTokenRequest, CreatedApiToken, CreateWebhookRequest, CreatedWebhook, ErrorCode, WebhookDeliveriesQuery, WebhookDeliveryPage, WebhookList, WebhookRedelivery } from '@keyfield/shared';
 import { z } from 'zod';
 import { ContractListing } from '../admin/contracts.schemas.ts';
-import * as webhooks from '../admin/webhooks.schemas.ts';
 import { LicensePage, LicensesQuery } from '../integrations/v1.schemas.ts';
 import type { RouteDoc } from './routes.ts';
 
@@ -28,13 +27,13 @@ export const integrationRoutes: RouteDoc[] = [
 		response: { status: 200, schema: LicensePage }, errors: [ErrorCode.validationFailed, ...tokenErrors]
 	},
 	{ method: 'get', path: '/api/v1/contracts', summary: "The token's account's maintenance contracts", tag: 'integrations', auth: 'account-token', response: { status: 200, schema: ContractListing }, errors: tokenErrors },
-	{ method: 'post', path: '/api/admin/webhooks', summary: 'Register a webhook endpoint for event types; the response holds the signing secret, shown this once', tag: 'integrations', auth: 'vendor', request: webhooks.CreateWebhookRequest, response: { status: 201, schema: webhooks.CreatedWebhook }, errors: [...body, ...vendor] },
-	{ method: 'get', path: '/api/admin/webhooks', summary: 'The webhook endpoints', tag: 'integrations', auth: 'vendor', response: { status: 200, schema: webhooks.WebhookList }, errors: vendor },
+	{ method: 'post', path: '/api/admin/webhooks', summary: 'Register a webhook endpoint for event types; the response holds the signing secret, shown this once', tag: 'integrations', auth: 'vendor', request: CreateWebhookRequest, response: { status: 201, schema: CreatedWebhook }, errors: [...body, ...vendor] },
+	{ method: 'get', path: '/api/admin/webhooks', summary: 'The webhook endpoints', tag: 'integrations', auth: 'vendor', response: { status: 200, schema: WebhookList }, errors: vendor },
 	{ method: 'delete', path: '/api/admin/webhooks/{id}', summary: 'Remove a webhook endpoint; its pending deliveries are cancelled', tag: 'integrations', auth: 'vendor', response: { status: 200, schema: Ok }, errors: [ErrorCode.validationFailed, ...vendor, ErrorCode.notFound] },
 	{
-		method: 'get', path: '/api/admin/webhooks/{id}/deliveries', summary: "An endpoint's newest deliveries with every attempt (status, response code, duration, error)", tag: 'integrations', auth: 'vendor',
-		query: { limit: { schema: z.number().int().min(1).max(200).optional(), description: 'at most this many (50)' } },
-		response: { status: 200, schema: webhooks.DeliveryList }, errors: [ErrorCode.validationFailed, ...vendor, ErrorCode.notFound]
+		method: 'get', path: '/api/admin/webhooks/{id}/deliveries', summary: "An endpoint's deliveries, newest first, in pages (pass `next` as `after`), with every attempt (status, response code, duration, error) and the next retry", tag: 'integrations', auth: 'vendor',
+		query: { limit: { schema: z.number().int().min(1).max(200).optional(), description: 'page size (50)' }, after: { schema: WebhookDeliveriesQuery.shape.after, description: 'the `next` of the previous page' } },
+		response: { status: 200, schema: WebhookDeliveryPage }, errors: [ErrorCode.validationFailed, ...vendor, ErrorCode.notFound]
 	},
-	{ method: 'post', path: '/api/admin/webhooks/deliveries/{id}/redeliver', summary: "Send a delivery's event again (a new delivery, due now)", tag: 'integrations', auth: 'vendor', response: { status: 201, schema: webhooks.Redelivery }, errors: [ErrorCode.validationFailed, ...vendor, ErrorCode.notFound] }
+	{ method: 'post', path: '/api/admin/webhooks/deliveries/{id}/redeliver', summary: "Send a delivery's event again (a new delivery, due now)", tag: 'integrations', auth: 'vendor', response: { status: 201, schema: WebhookRedelivery }, errors: [ErrorCode.validationFailed, ...vendor, ErrorCode.notFound] }
 ];

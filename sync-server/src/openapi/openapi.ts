@@ -22,6 +22,8 @@ function operationFor(route: RouteDoc) {
 	const queryParams = Object.entries(route.query ?? {}).map(([name, q]) => ({ name, in: 'query', required: false, description: q.description, schema: jsonSchema(q.schema, 'input') }));
 	const success = 'eventStream' in route.response
 		? { description: 'text/event-stream of `event: poke` / `data: {}` and `: heartbeat` comments', content: { 'text/event-stream': { schema: { type: 'string' } } } }
+		: 'html' in route.response
+			? { description: route.response.html, content: { 'text/html': { schema: { type: 'string' } } } }
 		: 'binary' in route.response
 			? { description: route.response.binary, content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } } }
 			: { description: 'OK', content: { 'application/json': { schema: jsonSchema(route.response.schema, 'output') } } };

@@ -26,7 +26,7 @@ export type RouteDoc = {
 	auth: 'none' | 'user' | 'vendor' | 'account-token'; // account-token: only an account API token (Bearer kf_live_…)
 	request?: z.ZodType | { binary: string } | { csv: string }; // binary: a raw streamed body; csv: a text/csv file, described
 	query?: Record<string, { schema: z.ZodType; description: string }>;
-	response: { status: 200 | 201; schema: z.ZodType } | { status: 200; eventStream: true } | { status: 200; binary: string };
+	response: { status: 200 | 201; schema: z.ZodType } | { status: 200; eventStream: true } | { status: 200; binary: string } | { status: 200; html: string };
 	errors: string[];
 };
 
@@ -37,6 +37,7 @@ const uuid = z.uuid();
 export const routes: RouteDoc[] = [
 	{ method: 'get', path: '/api/health', summary: 'Liveness and database reachability', tag: 'health', auth: 'none', response: { status: 200, schema: Ok }, errors: [ErrorCode.unavailable] },
 	{ method: 'get', path: '/api/openapi.json', summary: 'This document', tag: 'health', auth: 'none', response: { status: 200, schema: z.object({}).loose() }, errors: [] },
+	{ method: 'get', path: '/api/docs', summary: 'This document as a browsable page', tag: 'health', auth: 'none', response: { status: 200, html: 'operations by tag with their parameters and schemas' }, errors: [] },
 	{ method: 'post', path: '/api/auth/login', summary: 'Sign in; sets the HttpOnly kf_session cookie', tag: 'auth', auth: 'none', request: LoginRequest, response: { status: 200, schema: SessionInfo }, errors: [...bodyErrors, ErrorCode.invalidCredentials, ErrorCode.totpRequired, ErrorCode.totpInvalid, ErrorCode.rateLimited] },
 	{ method: 'post', path: '/api/auth/logout', summary: 'Sign out and clear the cookie', tag: 'auth', auth: 'none', response: { status: 200, schema: Ok }, errors: [] },
 	{ method: 'get', path: '/api/auth/me', summary: 'The signed-in user and their accounts', tag: 'auth', auth: 'user', response: { status: 200, schema: SessionInfo }, errors: [ErrorCode.unauthorized] },

@@ -4,7 +4,7 @@
 import { addDays, todayIn } from '@keyfield/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import type { CreatedWebhook, DeliveryList } from '../admin/webhooks.schemas.ts';
+import type { CreatedWebhook, WebhookDeliveryPage } from '@keyfield/shared';
 import { registration, requestKey, startTestServer, type TestServer } from '../test/harness.ts';
 import { WebhookReceiver, type Received } from '../test/webhook-receiver.ts';
 import { recordEvents } from '../db/webhook-events.repository.ts';
@@ -46,7 +46,7 @@ async function register(url: string, events: string[]): Promise<Endpoint> {
 async function deliveries(endpointId: string) {
 	const res = await server.call(`/api/admin/webhooks/${endpointId}/deliveries`, { token: vendor });
 	expect(res.status).toBe(200);
-	return ((await res.json()) as z.output<typeof DeliveryList>).deliveries;
+	return ((await res.json()) as z.output<typeof WebhookDeliveryPage>).deliveries;
 }
 
 let nextSerial = 0;
@@ -246,5 +246,27 @@ describe('webhooks', () => {
 			await shared.close();
 			worker = new DeliveryWorker(server.db, fast).start();
 		}
+	});
+
+	it('pages the delivery log newest first: `next` as `after` until null, every delivery once; a forged cursor is a 400', async () => {
+		const hook = await register('http://127.0.0.1:9/never', ['renewal.requested']);
+		const events = Array.from({ length: 12 }, (_, i) => webhookEvent('renewal.requested', acme, { n: i }));
+		await server.db.transaction().execute((tx) => recordEvents(tx, events));
+		const seen: string[] = [];
+		const sizes: number[] = [];
+		let after: string | null = '';
+		while (after !== null) {
+			const res = await server.call(`/api/admin/webhooks/${hook.id}/deliveries?limit=5${after ? `&after=${after}` : ''}`, { token: vendor });
+			expect(res.status).toBe(200);
+			const page = (await res.json()) as z.output<typeof WebhookDeliveryPage>;
+			sizes.push(page.deliveries.length);
+			seen.push(...page.deliveries.map((d) => d.id));
+			after = page.next;
+		}
+		expect(sizes).toEqual([5, 5, 2]);
+		expect(new Set(seen).size).toBe(12);
+		const bad = await server.call(`/api/admin/webhooks/${hook.id}/deliveries?after=not-a-cursor`, { token: vendor });
+		expect(bad.status).toBe(400);
+		await server.call(`/api/admin/webhooks/${hook.id}`, { token: vendor, method: 'DELETE' });
 	});
 });
