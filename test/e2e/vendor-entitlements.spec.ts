@@ -98,6 +98,15 @@ test('the vendor issues 1,000 certificates from a CSV; a technician registers on
 	await app.licenseItem(serial).getByRole('link').first().click();
 	await expect(app.page.getByText('Signature valid')).toBeVisible();
 	await phone.close();
+
+	// Back at the desk, the vendor's search finds the serial (typed without dashes) with its new license.
+	await desk.goto('/vendor/search');
+	await desk.getByLabel(/^Serial, voucher/).fill(serial.replace(/-/g, '').toLowerCase());
+	await desk.getByRole('button', { name: 'Search' }).click();
+	const hit = desk.getByRole('article', { name: `Serial ${serial}` });
+	await expect(hit).toContainText('Registered');
+	await expect(hit.getByRole('link', { name: 'Acme Field Services' })).toBeVisible();
+	await expect(hit.getByText('tech@acme.test')).toBeVisible(); // who registered it
 	await desk.context().close();
 });
 
