@@ -1,4 +1,8 @@
-/** The SSE stream of pokes (GET /api/sync/events): open while signed in, reopened after a sync if it died. */
+/**
+ * The SSE stream of pokes (GET /api/sync/events): open while signed in, reopened after a sync if it died. Every
+ * time it connects — the first time, after the browser's own reconnect, after `reopen` — it asks for a sync too:
+ * a change made while the stream was down was poked to nobody, and one incremental pull catches it up.
+ */
 export type EventSourceFactory = (url: string) => Pick<EventSource, 'addEventListener' | 'close' | 'readyState'>;
 
 export const EVENTS_URL = '/api/sync/events';
@@ -19,6 +23,7 @@ export class PokeStream {
 		if (this.#source && this.#source.readyState !== CLOSED) return;
 		this.#source = this.#create(EVENTS_URL);
 		this.#source.addEventListener('poke', () => this.#onPoke());
+		this.#source.addEventListener('open', () => this.#onPoke());
 	}
 
 	/** A fresh stream: after the network came back, the old one may be a dead connection the browser still holds
