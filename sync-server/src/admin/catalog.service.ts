@@ -1,21 +1,16 @@
 /** The console's Catalog reads: products (with their renewal cutoff and what hangs off them) and releases with artifacts. */
 import type { ProductsPage, ReleasesPage } from '@keyfield/shared';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import { artifactsOf, listProducts, listReleases } from '../db/catalog-pages.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { iso } from './console-rows.ts';
-import { decodeCursor, pageOf } from './page-cursor.ts';
+import { afterRowId, pageByRowId } from './page-cursor.ts';
 
 type Db = Kysely<Database>;
 type Page = { after?: string | undefined; limit: number };
 
-const RowCursor = z.object({ id: z.uuid() });
-
 export async function productsPage(db: Db, query: Page): Promise<ProductsPage> {
-	const cursor = query.after ? decodeCursor(RowCursor, query.after) : null;
-	const rows = await listProducts(db, { after: cursor?.id, limit: query.limit });
-	const page = pageOf(rows, query.limit, (last) => ({ id: last.id }));
+	const page = pageByRowId(await listProducts(db, { after: afterRowId(query.after), limit: query.limit }), query.limit);
 	return {
 		products: page.rows.map((p) => ({
 			id: p.id,
@@ -32,9 +27,7 @@ export async function productsPage(db: Db, query: Page): Promise<ProductsPage> {
 }
 
 export async function releasesPage(db: Db, query: Page & { sku?: string | undefined }): Promise<ReleasesPage> {
-	const cursor = query.after ? decodeCursor(RowCursor, query.after) : null;
-	const rows = await listReleases(db, { sku: query.sku, after: cursor?.id, limit: query.limit });
-	const page = pageOf(rows, query.limit, (last) => ({ id: last.id }));
+	const page = pageByRowId(await listReleases(db, { sku: query.sku, after: afterRowId(query.after), limit: query.limit }), query.limit);
 	const artifacts = await artifactsOf(db, page.rows.map((r) => r.id));
 	return {
 		releases: page.rows.map((r) => ({

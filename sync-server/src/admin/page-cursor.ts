@@ -25,6 +25,18 @@ export function decodeCursor<S extends z.ZodType>(schema: S, cursor: string): z.
 
 export const badCursor = () => new AppError(400, ErrorCode.validationFailed, 'The page cursor is not valid; start from the first page.', { field: 'after' });
 
+const IdCursor = z.object({ id: z.uuid() });
+
+/** The row id an `after` cursor of a table paged by row id names; undefined on the first page. */
+export function afterRowId(after: string | undefined): string | undefined {
+	return after === undefined ? undefined : decodeCursor(IdCursor, after).id;
+}
+
+/** `pageOf` for a table paged by row id alone. */
+export function pageByRowId<T extends { id: string }>(rows: T[], limit: number): { rows: T[]; next: string | null } {
+	return pageOf(rows, limit, (last) => ({ id: last.id }));
+}
+
 /** Rows read with `limit + 1`: the page, and the cursor after its last row when there is more. */
 export function pageOf<T>(rows: T[], limit: number, cursorOf: (last: T) => Record<string, unknown>): { rows: T[]; next: string | null } {
 	if (rows.length <= limit) return { rows, next: null };

@@ -7,7 +7,7 @@ import * as repo from '../db/webhooks.repository.ts';
 import { notFound } from '../errors.ts';
 import { newWebhookSecret } from '../webhooks/signature.ts';
 import type { CreateWebhookRequest, CreatedWebhook, WebhookDeliveryPage, WebhookEventType, WebhookList, WebhookRedelivery } from '@keyfield/shared';
-import { decodeCursor, pageOf } from './page-cursor.ts';
+import { afterRowId, pageByRowId } from './page-cursor.ts';
 
 type Db = Kysely<Database>;
 type Actor = { userId: string; ip: string };
@@ -37,13 +37,10 @@ export async function deleteEndpoint(db: Db, actor: Actor, id: string): Promise<
 	return { ok: true };
 }
 
-const DeliveryCursor = z.object({ id: z.uuid() });
-
 /** A page of an endpoint's deliveries, newest first; `after` is the previous page's `next`. */
 export async function deliveries(db: Db, endpointId: string, limit: number, after?: string): Promise<z.output<typeof WebhookDeliveryPage>> {
 	if (!(await repo.endpointExists(db, endpointId))) throw notFound('No such webhook endpoint.');
-	const afterId = after === undefined ? undefined : decodeCursor(DeliveryCursor, after).id;
-	const page = pageOf(await repo.listDeliveries(db, endpointId, limit + 1, afterId), limit, (last) => ({ id: last.id }));
+	const page = pageByRowId(await repo.listDeliveries(db, endpointId, limit + 1, afterRowId(after)), limit);
 	return {
 		deliveries: page.rows.map((d) => ({
 			id: d.id,

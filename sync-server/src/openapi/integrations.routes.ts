@@ -1,11 +1,10 @@
 /** Integrations documented: API tokens (vendor and account), the account read API, vendor webhooks. */
-import { ApiTokenList, CreateAccountTokenRequest, CreateVendorTokenRequest, CreatedApiToken, CreateWebhookRequest, CreatedWebhook, ErrorCode, WebhookDeliveriesQuery, WebhookDeliveryPage, WebhookList, WebhookRedelivery } from '@keyfield/shared';
+import { ApiTokenList, CreateAccountTokenRequest, CreateVendorTokenRequest, CreatedApiToken, CreateWebhookRequest, CreatedWebhook, ErrorCode, OkBody as Ok, WebhookDeliveriesQuery, WebhookDeliveryPage, WebhookList, WebhookRedelivery } from '@keyfield/shared';
 import { z } from 'zod';
 import { ContractListing } from '../admin/contracts.schemas.ts';
 import { LicensePage, LicensesQuery } from '../integrations/v1.schemas.ts';
 import type { RouteDoc } from './routes.ts';
 
-const Ok = z.object({ ok: z.literal(true) });
 const body = [ErrorCode.invalidJson, ErrorCode.validationFailed, ErrorCode.payloadTooLarge];
 const vendor = [ErrorCode.unauthorized, ErrorCode.forbidden];
 const tokenErrors = [ErrorCode.unauthorized, ErrorCode.forbidden, ErrorCode.rateLimited];
