@@ -20,4 +20,22 @@ describe('device database upgrades', () => {
 		expect(await after.host_activations.count()).toBe(0);
 		after.close();
 	});
+
+	it('upgrading from version 11 indexes the stored licenses by [accountId+createdAt] and keeps the pull cursor', async () => {
+		const name = `keyfield-upgrade-${crypto.randomUUID()}`;
+		const before = new Dexie(name);
+		before.version(11).stores({ licenses: 'id, accountId, serial', meta: 'key' });
+		await before.table('meta').put({ key: 'cursor', value: { clientId: 'c', cursor: 'opaque' } });
+		await before.table('licenses').bulkPut([
+			{ id: 'l1', accountId: 'a', createdAt: '2026-01-01T00:00:00.000Z' },
+			{ id: 'l2', accountId: 'a', createdAt: '2026-02-01T00:00:00.000Z' }
+		]);
+		before.close();
+
+		const after = new KeyfieldDb(name);
+		expect(await after.meta.get('cursor')).toEqual({ key: 'cursor', value: { clientId: 'c', cursor: 'opaque' } });
+		const newest = await after.licenses.where('[accountId+createdAt]').between(['a', Dexie.minKey], ['a', Dexie.maxKey]).last();
+		expect(newest?.id).toBe('l2');
+		after.close();
+	});
 });

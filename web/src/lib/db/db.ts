@@ -219,6 +219,10 @@ export class KeyfieldDb extends Dexie {
 		this.version(11)
 			.stores({ delegations: 'id, accountId, partnerAccountId' })
 			.upgrade((tx) => tx.table('meta').delete('cursor'));
+		// Version 12: licenses by account and creation time, so "the newest license of an account" (the Get a key
+		// prefill) is one index step, not a read of every license in it. Only an index is added: the rows and the
+		// cursor stay as they are (IndexedDB builds the index from the rows already stored).
+		this.version(12).stores({ licenses: 'id, accountId, serial, [accountId+createdAt]' });
 	}
 
 	/** The mirrors of server state, in the order a pull page writes them. */

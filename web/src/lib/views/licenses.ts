@@ -1,5 +1,5 @@
 /** Live license, product and account lists for the UI (Dexie liveQuery; in Svelte use them as stores). */
-import { liveQuery, type Observable } from 'dexie';
+import Dexie, { liveQuery, type Observable } from 'dexie';
 import { CATALOG_ACCOUNT_ID, type AccountRow, type ProductRow, type Registration } from '@keyfield/shared';
 import { getDb, type KeyfieldDb } from '../db/db.ts';
 import { getLastRegistration } from '../db/meta.ts';
@@ -48,7 +48,7 @@ export function accountsView(db: KeyfieldDb = getDb()): Observable<AccountRow[]>
 export async function lastRegistration(accountId: string, db: KeyfieldDb = getDb()): Promise<Registration | null> {
 	const typed = await getLastRegistration(db, accountId);
 	if (typed) return typed;
-	const rows = await db.licenses.where('accountId').equals(accountId).toArray();
-	const newest = rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+	// The last entry of the account's slice of [accountId+createdAt] (ISO times sort as strings): one row read, however many licenses.
+	const newest = await db.licenses.where('[accountId+createdAt]').between([accountId, Dexie.minKey], [accountId, Dexie.maxKey]).last();
 	return newest?.registration ?? null;
 }
