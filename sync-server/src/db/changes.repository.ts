@@ -5,60 +5,35 @@
  * `account_id = c.account_id AND version > c.since ORDER BY version LIMIT n` on an (account_id, version) index, so
  * its cost follows the changes, never the table size.
  */
-import type { Change, SyncedTable } from '@keyfield/shared';
-import { licenseColumns } from './license-columns.ts';
+/**
+ * What changed in a set of accounts, each since its own version, across every synced table, as protocol `Change`s
+ * tagged with their account and the version that produced them. One statement a call, whatever the number of
+ * accounts and tables: each change source (change-source.ts) reads at most `limit` rows per account through a
+ * LATERAL `account_id = c.account_id AND version > c.since ORDER BY version LIMIT n` on an (account_id, version)
+ * index, so its cost follows the changes, never the table size; the sources are joined with UNION ALL, so a pull
+ * page pays one round trip for them instead of one per table.
+ */
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { changedRows, putChange, type ChangeSource } from './change-source.ts';
+import { licenseColumns } from './license-columns.ts';
 import type { Database } from './schema.ts';
-import { accountSinceTable, type AccountSince } from './sql-helpers.ts';
+import type { AccountSince } from './sql-helpers.ts';
 import { sharingChangeSources } from './sharing-changes.ts';
 import { upgradeNotificationChanges } from './upgrade-notifications.changes.ts';
 import { releaseChanges } from './releases.changes.ts';
 import { contractChanges } from './contracts.changes.ts';
 import { approvedDomainChanges, invitationChanges } from './members.changes.ts';
 import { seatChangeSources } from './seats.changes.ts';
+import type { Change, SyncedTable } from '@keyfield/shared';
 
-type Db = Kysely<Database>;
 export type VersionedChange = { accountId: string; version: number; change: Change };
-type Fetch = (db: Db, accounts: readonly AccountSince[], limit: number) => Promise<VersionedChange[]>;
-
-const put = (table: SyncedTable, version: number, row: Record<string, unknown> & { id: string; accountId: string }): VersionedChange => ({
-	accountId: row.accountId,
-	version,
-	change: { table, op: 'put', row: { ...row, version } } as Change
-});
 
 // The account row is keyed by its own id; its sync version is `row_version`, not the counter.
-const accounts: Fetch = async (db, since) => {
-	const rows = await db
-		.selectFrom(accountSinceTable(since))
-		.innerJoin('accounts', 'accounts.id', 'c.account_id')
-		.select(['accounts.id', 'accounts.name', 'accounts.kind', 'accounts.row_version', 'accounts.require_two_step'])
-		.whereRef('accounts.row_version', '>', 'c.since')
-		.execute();
-	return rows.map((r) => put('accounts', r.row_version, { id: r.id, accountId: r.id, name: r.name, kind: r.kind, requireTwoStep: r.require_two_step }));
+const accounts: ChangeSource = {
+	query: `select x.id as account_id, x.row_version as version, x.name, x.kind, x.require_two_step from accounts x
+		where x.id = c.account_id and x.row_version > c.since`,
+	toChange: (r) => putChange('accounts', r.version, { id: r.account_id, accountId: r.account_id, name: r.name, kind: r.kind, requireTwoStep: r.require_two_step })
 };
-
-/**
- * A synced table's rows changed since each account's cursor: `from` names the table as `x` (joins allowed),
- * `columns` what to read. Raw SQL, one shape for every table, so adding a table is a line, not a copy of this query.
- */
-export function changedRows<R extends { account_id: string; version: number }>(
-	from: string,
-	columns: string,
-	toRow: (r: R) => Record<string, unknown> & { id: string },
-	/** For a table whose account column is named otherwise (select it `as account_id`), and rows to leave out. */
-	options: { accountColumn?: string; where?: string } = {}
-): Fetch {
-	const table = from.split(' ')[0] as SyncedTable;
-	const accountColumn = sql.raw(`x.${options.accountColumn ?? 'account_id'}`);
-	const where = sql.raw(options.where ? `and ${options.where}` : '');
-	return async (db, since, limit) => {
-		const { rows } = await sql<R>`select t.* from ${accountSinceTable(since)} cross join lateral (
-			select ${sql.raw(columns)} from ${sql.raw(from)}
-			where ${accountColumn} = c.account_id and x.version > c.since ${where} order by x.version limit ${limit}) t`.execute(db);
-		return rows.map((r) => put(table, r.version, { ...toRow(r), accountId: r.account_id }));
-	};
-}
 
 const memberships = changedRows<{ id: string; account_id: string; version: number; user_id: string; email: string; role: string }>(
 	'memberships x join users u on u.id = x.user_id',
@@ -126,15 +101,14 @@ const delegations = changedRows<Selectable<Database['delegations']> & { account_
 	{ accountColumn: 'customer_account_id', where: 'x.revoked_at is null' }
 );
 
-const tombstones: Fetch = async (db, since, limit) => {
-	const { rows } = await sql<{ account_id: string; version: number; table_name: string; row_id: string }>`select t.* from ${accountSinceTable(since)}
-		cross join lateral (select x.account_id, x.version, x.table_name, x.row_id from tombstones x
-			where x.account_id = c.account_id and x.version > c.since order by x.version limit ${limit}) t`.execute(db);
-	return rows.map((r) => ({ accountId: r.account_id, version: r.version, change: { table: r.table_name as SyncedTable, op: 'del', id: r.row_id } as Change }));
+const tombstones: ChangeSource = {
+	query: `select x.account_id, x.version, x.table_name, x.row_id from tombstones x
+		where x.account_id = c.account_id and x.version > c.since order by x.version limit c.n`,
+	toChange: (r) => ({ table: r.table_name as SyncedTable, op: 'del', id: r.row_id as string }) as Change
 };
 
-/** Adding a synced table = one entry here (and one in shared `SyncedTables`). */
-export const changeSources: readonly Fetch[] = [
+/** Adding a synced table = one entry here (and one in shared `SyncedTables`). Within a version, changes keep this order. */
+const changeSources: readonly ChangeSource[] = [
 	accounts,
 	memberships,
 	products,
@@ -152,3 +126,28 @@ export const changeSources: readonly Fetch[] = [
 	delegations,
 	tombstones
 ];
+
+// `c` is MATERIALIZED so `n` stays a value the planner cannot see (see `changedRows`): inlined, the constant would
+// be folded into every LIMIT.
+const allSources = sql.raw(changeSources.map((source, i) => `select ${i} as source, to_json(t) as data from c cross join lateral (${source.query}) t`).join('\nunion all\n'));
+
+type SourceRow = { source: number; data: { account_id: string; version: number } & Record<string, unknown> };
+
+/** The statement of `changesSince` (tests read its plan). */
+export function changesSinceQuery(since: readonly AccountSince[], limit: number) {
+	// The pairs go as two text parameters whatever their number, like `inUuids`.
+	const ids = since.map((a) => a.accountId).join(',');
+	const versions = since.map((a) => a.since).join(',');
+	return sql<SourceRow>`with c as materialized (
+			select t.account_id, t.since, ${limit}::bigint as n
+			from unnest(string_to_array(${ids}, ',')::uuid[], string_to_array(${versions}, ',')::int[]) as t(account_id, since))
+		${allSources}`;
+}
+
+/** Each account's changes since its `since`, at most `limit` per account and table, sorted by version (then source). */
+export async function changesSince(db: Kysely<Database>, since: readonly AccountSince[], limit: number): Promise<VersionedChange[]> {
+	if (since.length === 0) return [];
+	const { rows } = await changesSinceQuery(since, limit).execute(db);
+	rows.sort((a, b) => a.data.version - b.data.version || a.source - b.source);
+	return rows.map(({ source, data }) => ({ accountId: data.account_id, version: data.version, change: changeSources[source]!.toChange(data) }));
+}

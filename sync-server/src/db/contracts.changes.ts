@@ -1,5 +1,5 @@
 /** Contracts as synced rows: the product's SKU, name and renewal cutoff travel with each contract. */
-import { changedRows } from './changes.repository.ts';
+import { changedRows } from './change-source.ts';
 import { toContract, type LockedContract } from './contracts.repository.ts';
 
 export const contractChanges = changedRows<LockedContract>(

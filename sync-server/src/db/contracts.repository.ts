@@ -185,8 +185,9 @@ export async function listContracts(db: Db, accountId: string) {
 	return withProduct(db).where('contracts.account_id', '=', accountId).orderBy('contracts.ends_on').execute();
 }
 
-/** A contract row with its product as the synced `ContractRow` (without `version`, which the reader stamps). */
-export function toContract(r: LockedContract): Omit<ContractRow, 'version'> {
+/** A contract row with its product as the synced `ContractRow` (without `version`, which the reader stamps). Not
+ * `created_at`: a pull reads the row as JSON, where it is text. */
+export function toContract(r: Omit<LockedContract, 'created_at'>): Omit<ContractRow, 'version'> {
 	return {
 		id: r.id,
 		accountId: r.account_id,

@@ -1,7 +1,7 @@
 /** Change sources of the users-and-domains tables (see changes.repository.ts). */
 import type { Selectable } from 'kysely';
 import { txtRecordName, txtRecordValue } from '@keyfield/shared';
-import { changedRows } from './changes.repository.ts';
+import { changedRows } from './change-source.ts';
 import type { ApprovedDomainsTable, InvitationsTable } from './members.schema.ts';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());

@@ -4,32 +4,25 @@
  */
 import type { ArtifactInfo } from '@keyfield/shared';
 import type { Selectable } from 'kysely';
-import { changedRows } from './changes.repository.ts';
+import { changedRows } from './change-source.ts';
 import type { ReleasesTable } from './downloads.schema.ts';
 
 type ReleaseSqlRow = Selectable<ReleasesTable> & { product_name: string; artifacts: ArtifactInfo[] };
-type Fetch = ReturnType<typeof changedRows>;
 
-// Built on first use: changes.repository.ts imports this file to list it (see upgrade-notifications.changes.ts).
-let changedReleases: Fetch | null = null;
-
-export async function releaseChanges(...[db, since, limit]: Parameters<Fetch>): ReturnType<Fetch> {
-	changedReleases ??= changedRows<ReleaseSqlRow>(
-		'releases x join products p on p.sku = x.sku',
-		`x.*, p.name as product_name, (select coalesce(json_agg(json_build_object('id', a.id, 'fileName', a.file_name,
-			'size', a.size, 'sha256', a.sha256, 'contentType', a.content_type) order by a.file_name), '[]')
-			from artifacts a where a.release_id = x.id) as artifacts`,
-		(r) => ({
-			id: r.id,
-			sku: r.sku,
-			productName: r.product_name,
-			releaseVersion: r.release_version,
-			platform: r.platform,
-			channel: r.channel,
-			notes: r.notes,
-			publishedOn: r.published_on,
-			artifacts: r.artifacts.map((a) => ({ ...a, size: Number(a.size) }))
-		})
-	);
-	return changedReleases(db, since, limit);
-}
+export const releaseChanges = changedRows<ReleaseSqlRow>(
+	'releases x join products p on p.sku = x.sku',
+	`x.*, p.name as product_name, (select coalesce(json_agg(json_build_object('id', a.id, 'fileName', a.file_name,
+		'size', a.size, 'sha256', a.sha256, 'contentType', a.content_type) order by a.file_name), '[]')
+		from artifacts a where a.release_id = x.id) as artifacts`,
+	(r) => ({
+		id: r.id,
+		sku: r.sku,
+		productName: r.product_name,
+		releaseVersion: r.release_version,
+		platform: r.platform,
+		channel: r.channel,
+		notes: r.notes,
+		publishedOn: r.published_on,
+		artifacts: r.artifacts.map((a) => ({ ...a, size: Number(a.size) }))
+	})
+);

@@ -1,5 +1,5 @@
-/** Change sources of the sharing and custom-data tables (one `changedRows` each, see changes.repository.ts). */
-import { changedRows } from './changes.repository.ts';
+/** Change sources of the sharing and custom-data tables (one `changedRows` each, see change-source.ts). */
+import { changedRows } from './change-source.ts';
 import { licenseColumns } from './license-columns.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();

@@ -10,17 +10,5 @@ export function inUuids(column: string, ids: readonly string[]): RawBuilder<bool
 
 export type AccountSince = { accountId: string; since: number };
 
-/**
- * The (account_id, since) pairs as a table `c`, to join or LATERAL-join per account: one statement reads the
- * changes of many accounts, each still through its own `account_id = c.account_id AND version > c.since` range of
- * an (account_id, version) index. Sent as two text parameters, like `inUuids`.
- */
-export function accountSinceTable(accounts: readonly AccountSince[]) {
-	const ids = accounts.map((a) => a.accountId).join(',');
-	const versions = accounts.map((a) => a.since).join(',');
-	return sql<{ account_id: string; since: number }>`(
-		select * from unnest(string_to_array(${ids}, ',')::uuid[], string_to_array(${versions}, ',')::int[]) as t(account_id, since))`.as('c');
-}
-
 /** `%text%` for LIKE/ILIKE with its wildcards taken literally (backslash is the default escape). */
 export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -1,11 +1,11 @@
 /**
  * One pull page over the accounts whose counter moved past the cursor, in scope order. Accounts are read a group at
- * a time (a few statements per group, not per account, see db/changes.repository.ts), and each account's share of
+ * a time (one statement per group, not per account or table, see db/changes.repository.ts), and each account's share of
  * the page never splits the rows of one version: the cursor may only advance to a version whose every row was sent.
  */
 import type { Change } from '@keyfield/shared';
 import type { Kysely } from 'kysely';
-import { changeSources, type VersionedChange } from '../db/changes.repository.ts';
+import { changesSince, type VersionedChange } from '../db/changes.repository.ts';
 import type { Database } from '../db/schema.ts';
 import type { AccountSince } from '../db/sql-helpers.ts';
 
@@ -16,14 +16,11 @@ export type ChangesPage = { changes: Change[]; upTo: Map<string, number>; hasMor
 /** Each account's changes, merged across tables in version order (stable: within a version, sources keep their order). */
 async function fetchAll(db: Kysely<Database>, accounts: readonly AccountSince[], limit: number): Promise<Map<string, VersionedChange[]>> {
 	const byAccount = new Map<string, VersionedChange[]>();
-	for (const list of await Promise.all(changeSources.map((fetch) => fetch(db, accounts, limit)))) {
-		for (const change of list) {
-			const changes = byAccount.get(change.accountId);
-			if (changes) changes.push(change);
-			else byAccount.set(change.accountId, [change]);
-		}
+	for (const change of await changesSince(db, accounts, limit)) {
+		const changes = byAccount.get(change.accountId);
+		if (changes) changes.push(change);
+		else byAccount.set(change.accountId, [change]);
 	}
-	for (const changes of byAccount.values()) changes.sort((a, b) => a.version - b.version);
 	return byAccount;
 }
 

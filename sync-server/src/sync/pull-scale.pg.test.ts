@@ -2,6 +2,7 @@
 import { MAX_CHANGES_PER_PULL } from '@keyfield/shared';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changesSinceQuery } from '../db/changes.repository.ts';
 import { requestKey, startTestServer, type TestServer } from '../test/harness.ts';
 
 let server: TestServer;
@@ -18,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 /** `count` licenses in one account straight in SQL, each at its own version, as that many writes would leave them. */
-async function bulkLicenses(accountId: string, count: number, tag: string): Promise<void> {
+async function bulkLicenses(accountId: string, count: number, tag: string, { analyze = true } = {}): Promise<void> {
 	await server.db.transaction().execute(async (tx) => {
 		const { version } = await tx.updateTable('accounts').set((eb) => ({ version: eb('version', '+', count) })).where('id', '=', accountId).returning('version').executeTakeFirstOrThrow();
 		const certificate = await tx.selectFrom('certificates').select('id').limit(1).executeTakeFirstOrThrow();
@@ -28,7 +29,7 @@ async function bulkLicenses(accountId: string, count: number, tag: string): Prom
 				'2030-01-01', 'KF1.bulk.bulk', '{"company":"Bulk","contactName":"Bulk","email":"bulk@example.test","country":"ES"}', null, 'active'
 			from generate_series(1, ${count}) g`.execute(tx);
 	});
-	await sql`analyze licenses`.execute(server.db);
+	if (analyze) await sql`analyze licenses`.execute(server.db);
 }
 
 describe('pull at scale', () => {
@@ -42,6 +43,19 @@ describe('pull at scale', () => {
 		const licenseIds = changes.flatMap((c) => (c.op === 'put' && c.table === 'licenses' ? [c.row.id] : []));
 		expect(licenseIds).toHaveLength(2500);
 		expect(new Set(licenseIds).size).toBe(2500);
+	});
+
+	it('reads a page of a large account in version order, stopping at the page instead of reading all its rows past the cursor', async () => {
+		// No ANALYZE after the bulk insert, as in a pull right after a big import: the plan must not depend on it.
+		await bulkLicenses(acme, 3000, 'ORDER-', { analyze: false });
+		const plan = await sql<{ 'QUERY PLAN': unknown }>`explain (analyze, format json) ${changesSinceQuery([{ accountId: acme, since: 0 }], 1001)}`.execute(server.db);
+		type Node = { 'Relation Name'?: string; 'Actual Rows': number; 'Node Type': string; Plans?: Node[] };
+		const root = plan.rows[0]!['QUERY PLAN'];
+		const nodes: Node[] = [];
+		const walk = (node: Node) => (nodes.push(node), node.Plans?.forEach(walk));
+		walk((typeof root === 'string' ? JSON.parse(root) : root)[0].Plan);
+		const licenseScans = nodes.filter((n) => n['Relation Name'] === 'licenses');
+		expect(Math.max(...licenseScans.map((n) => n['Actual Rows']))).toBe(1001);
 	});
 
 	it("reads only the puller's changes however many rows other accounts hold", async () => {
