@@ -18,6 +18,8 @@ interface MetaValues {
 	accounts: AccountSummary[];
 	currentAccountId: string;
 	cursor: CursorRecord;
+	// The accounts the server tables may hold rows of: the scope of the last pull page applied (see apply-pull.ts).
+	scope: string[];
 	publicKeys: PublicKeysRecord;
 	lastSyncAt: string;
 	persistAsked: boolean;

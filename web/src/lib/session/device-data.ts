@@ -35,7 +35,7 @@ export function clearSignedInData(db: KeyfieldDb): Promise<void> {
 	return db.transaction('rw', [...db.serverTables, db.meta, db.pins], async () => {
 		await Promise.all(db.serverTables.map((table) => table.clear()));
 		await db.pins.clear();
-		await deleteMeta(db, 'user', 'accounts', 'currentAccountId', 'cursor', 'lastSyncAt');
+		await deleteMeta(db, 'user', 'accounts', 'currentAccountId', 'cursor', 'scope', 'lastSyncAt');
 		await deleteLastRegistrations(db);
 	});
 }

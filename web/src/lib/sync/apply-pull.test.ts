@@ -10,7 +10,7 @@ const TECH = { id: 'aaaaaaaa-0000-4000-8000-000000000001', email: 'tech@acme.tes
 const CLIENT = '33333333-3333-4333-8333-333333333333';
 
 function accountPut(id: string, name: string, version = 1) {
-	return { table: 'accounts' as const, op: 'put' as const, row: { id, accountId: id, version, name, kind: 'customer' } };
+	return { table: 'accounts' as const, op: 'put' as const, row: { id, accountId: id, version, name, kind: 'customer' as const } };
 }
 
 function page(changes: PullResponse['changes'], scope = [ACME, GLOBEX, CATALOG_ACCOUNT_ID], extra: Partial<PullResponse> = {}): PullResponse {
@@ -43,6 +43,24 @@ describe('applyPullPage', () => {
 		expect((await db.accounts.toArray()).map((a) => a.id)).toEqual([ACME]);
 		await applyPullPage(db, TECH.id, CLIENT, page([accountPut(GLOBEX, 'Globex')]), true);
 		expect((await db.accounts.toArray()).map((a) => a.id)).toEqual([GLOBEX]);
+	});
+
+	it('keeps no row of an account outside the scope, even one the page itself puts', async () => {
+		const db = testDb();
+		await setMeta(db, 'user', TECH);
+		await applyPullPage(db, TECH.id, CLIENT, page([accountPut(ACME, 'Acme'), accountPut(GLOBEX, 'Globex')]), true);
+		const moved = { ...accountPut(ACME, 'Acme'), row: { ...accountPut(ACME, 'Acme').row, accountId: GLOBEX, version: 2 } };
+		await applyPullPage(db, TECH.id, CLIENT, page([moved, accountPut(GLOBEX, 'Globex', 2)], [ACME, CATALOG_ACCOUNT_ID]), false);
+		expect(await db.accounts.toArray()).toEqual([]);
+	});
+
+	it('purges rows out of scope on a device that has no scope recorded yet (as an older version of the app left it)', async () => {
+		const db = testDb();
+		await setMeta(db, 'user', TECH);
+		await db.accounts.bulkPut([accountPut(ACME, 'Acme').row, accountPut(GLOBEX, 'Globex').row]);
+		await applyPullPage(db, TECH.id, CLIENT, page([], [ACME, CATALOG_ACCOUNT_ID]), false);
+		expect((await db.accounts.toArray()).map((a) => a.id)).toEqual([ACME]);
+		expect((await db.meta.get('scope'))?.value).toEqual([ACME, CATALOG_ACCOUNT_ID]);
 	});
 
 	it('drops only the outbox entries a push applied and the pull covers', async () => {
