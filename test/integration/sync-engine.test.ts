@@ -172,8 +172,19 @@ describe('sync engine', () => {
 		});
 		await getKey(await server.freeSerial(ws.accountId));
 		const progress: number[] = [];
-		const t = testEngine(device, { report: (patch) => patch.progress && progress.push(patch.progress.done) });
+		// When the views hold (catchingUp) and when they read again, as seen by the number of licenses stored then.
+		const catchingUp: [boolean, number][] = [];
+		const t = testEngine(device, {
+			report: (patch) => {
+				if (patch.progress) progress.push(patch.progress.done);
+				if (patch.catchingUp !== undefined) catchingUp.push([patch.catchingUp, progress.at(-1) ?? 0]);
+			}
+		});
 		await t.engine.sync();
+		expect(catchingUp).toEqual([
+			[true, 0], // before the first page is applied: it says more follow
+			[false, progress.at(-1)] // once the last page is in
+		]);
 		expect(progress[0]).toBe(MAX_CHANGES_PER_PULL);
 		expect(progress.length).toBeGreaterThanOrEqual(2);
 		expect(progress.every((done, i) => i === 0 || done > progress[i - 1]!)).toBe(true);

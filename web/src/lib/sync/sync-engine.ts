@@ -114,7 +114,7 @@ export class SyncEngine {
 			const ctx: SyncContext = { db, fetch, user, now, log };
 			const pushed = await push(ctx);
 			if (pushed.kind !== 'ok') return { outcome: pushed, arrived: [] };
-			return pull(ctx, (done) => report({ progress: { done, total: null } }));
+			return pull(ctx, report);
 		};
 		let result: Awaited<ReturnType<typeof run>>;
 		try {

@@ -9,6 +9,9 @@ export interface SyncState {
 	lastSyncAt: string | null;
 	lastError: string | null;
 	progress: { done: number; total: number | null } | null; // the protocol has no totals, so total stays null
+	// A pull is applying pages and more follow (a first sync, a long time offline): views hold their last result
+	// and read once it is over rather than re-reading and re-rendering after every page (see live.svelte.ts).
+	catchingUp: boolean;
 	persisted: boolean | null;
 	updateAvailable: boolean;
 }
@@ -24,6 +27,7 @@ export function initialSyncState(): SyncState {
 		lastSyncAt: null,
 		lastError: null,
 		progress: null,
+		catchingUp: false,
 		persisted: null,
 		updateAvailable: false
 	};
