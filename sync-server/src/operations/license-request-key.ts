@@ -6,7 +6,7 @@
 import { ErrorCode, RequestKeyArgs, describeCodeProblem, type CodeProblem } from '@keyfield/shared';
 import type { z } from 'zod';
 import { lockSerials, type LockedSerial } from '../db/catalog.repository.ts';
-import { licenseAccount, registerLicense } from '../db/licenses.repository.ts';
+import { existingLicenseIds, licenseAccount } from '../db/licenses.repository.ts';
 import { signLicense } from '../keys/sign-license.ts';
 import type { Signer } from '../keys/signing-key.ts';
 import { defineOperation, Rejection } from './operation.ts';
@@ -30,6 +30,10 @@ function signKey(signer: Signer, args: Args, serial: LockedSerial): Promise<stri
  */
 const presigned = new WeakMap<Args, Promise<string>>();
 
+/** Whether each mutation's license id existed when `prepare` looked (keyed like `presigned`). A license committed
+ * since with one of these ids makes the batch's write fall short, and the push runs again (see PushBatch). */
+const idExisted = new WeakMap<Args, boolean>();
+
 export const licenseRequestKey = defineOperation({
 	name: 'license.requestKey',
 	args: RequestKeyArgs,
@@ -41,11 +45,16 @@ export const licenseRequestKey = defineOperation({
 		return new Rejection(ErrorCode.serialInvalid, problem ? describeCodeProblem(problem) : 'This is not a valid serial number.');
 	},
 
-	// The batch's serials locked in one round trip instead of one per mutation (see PushBatch).
+	// The registrations wait in the batch and are written together (see PushBatch): one statement for a run of them.
+	batchesWrites: true,
+
+	// The batch's serials locked and its license ids looked up in one round trip each, instead of per mutation.
 	async prepare(tx, ctx, argsList) {
 		const serials = argsList.map((args) => args.serial);
 		ctx.batch.serialsLocked(serials, await lockSerials(tx, serials));
+		const existing = await existingLicenseIds(tx, argsList.map((args) => args.licenseId));
 		for (const args of argsList) {
+			idExisted.set(args, existing.has(args.licenseId));
 			const serial = ctx.batch.lockedSerial(args.serial);
 			if (!serial || serial.license_id) continue;
 			const key = signKey(ctx.signer, args, serial);
@@ -66,6 +75,8 @@ export const licenseRequestKey = defineOperation({
 			throw new Rejection(ErrorCode.serialUnknown, 'This serial number is not known. Check it against the certificate.');
 		}
 		if (serial.license_id) {
+			// The license may be this batch's, still waiting to be written.
+			await ctx.batch.flushWrites();
 			if ((await licenseAccount(tx, serial.license_id)) === args.accountId) return { licenseId: serial.license_id, existing: true };
 			throw new Rejection(ErrorCode.serialAlreadyRegistered, 'This serial number is already registered to another account.');
 		}
@@ -73,8 +84,12 @@ export const licenseRequestKey = defineOperation({
 			throw new Rejection(ErrorCode.notAllowed, 'This serial number belongs to another account you manage: register it there.');
 		}
 
+		const taken = ctx.batch.licenseRegistered(args.licenseId) || (idExisted.get(args) ?? (await existingLicenseIds(tx, [args.licenseId])).size > 0);
+		if (taken) throw new Rejection(ErrorCode.licenseIdTaken, 'This request was already used for another license. Start a new request.');
+
 		const key = await (presigned.get(args) ?? signKey(ctx.signer, args, serial));
-		const license = {
+		// Written with the batch's other registrations; nothing is written now, so no savepoint is needed.
+		ctx.batch.registerLicense({
 			id: args.licenseId,
 			account_id: args.accountId,
 			certificate_id: serial.certificate_id,
@@ -85,17 +100,11 @@ export const licenseRequestKey = defineOperation({
 			seats: serial.quantity,
 			maintenance_end: serial.maintenance_end,
 			key,
-			registration: JSON.stringify(args.registration),
+			registration: args.registration,
 			host_id: args.hostId ?? null,
-			status: 'active' as const
-		};
-		const versionTaken = ctx.batch.versionTaken(args.accountId);
-		// One statement writes the license, the serial and the claim, all or none (license id taken).
-		// Only a version bump is written regardless, so only then is a savepoint needed to undo it on that rejection.
-		if (versionTaken === null) await ctx.savepoint();
-		const version = await registerLicense(tx, license, versionTaken, owner === null);
-		if (version === null) throw new Rejection(ErrorCode.licenseIdTaken, 'This request was already used for another license. Start a new request.');
-		ctx.batch.versionUsed(args.accountId, version);
+			status: 'active',
+			claimBoxed: owner === null
+		});
 		ctx.batch.serialRegistered(serial.serial, args.licenseId, owner === null ? args.accountId : null);
 		ctx.batch.journal({
 			userId: ctx.userId,

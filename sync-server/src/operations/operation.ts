@@ -53,6 +53,10 @@ export interface Operation<S extends z.ZodType = z.ZodType> {
 	/** Optional: runs once per push before its new mutations, with the args of those that parse (e.g. to lock rows
 	 * for the whole batch in one round trip). Writes nothing; `authorize` and `apply` still decide each mutation. */
 	prepare?(tx: Kysely<Database>, ctx: PrepareContext, argsList: z.output<S>[]): Promise<void>;
+	/** Optional: its writes wait in the batch (e.g. `PushBatch.registerLicense`) and it reads nothing they change
+	 * except through the batch, so consecutive mutations of it share one write; any other operation first has the
+	 * batch write them. */
+	batchesWrites?: boolean;
 	authorize(tx: Kysely<Database>, ctx: OperationContext, args: z.output<S>): Promise<void>;
 	apply(tx: Kysely<Database>, ctx: OperationContext, args: z.output<S>): Promise<Record<string, unknown>>;
 }

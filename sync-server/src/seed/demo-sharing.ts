@@ -10,7 +10,7 @@ import * as admin from '../admin/admin.service.ts';
 import { bumpAccountVersion } from '../db/accounts.repository.ts';
 import { recordActivity } from '../db/activity.repository.ts';
 import { insertFieldDefinition, insertHistory, writeLicenseFields } from '../db/custom-fields.repository.ts';
-import { registerLicense } from '../db/licenses.repository.ts';
+import { registerLicenses } from '../db/licenses.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { insertShare } from '../db/sharing.repository.ts';
 import type { Signer } from '../keys/signing-key.ts';
@@ -36,9 +36,9 @@ async function sharedDemoLicense(db: Db, signer: Signer, owner: { id: string; ad
 	const cert = await db.selectFrom('serials').innerJoin('certificates', 'certificates.id', 'serials.certificate_id').select('certificates.id').where('serial', '=', serials[0]!).executeTakeFirstOrThrow();
 	const id = crypto.randomUUID();
 	const key = await signLicenseKey({ v: 1, kid: signer.kid, lic: id, acct: owner.id, sku: 'KF-EDGE', ver: '5.2', seats: 2, maintEnd: '2027-06-30', iat: Math.floor(Date.now() / 1000) }, signer.privateKey);
-	const registration = JSON.stringify({ company: 'Acme Field Services', contactName: 'Ana Técnica', email: 'ana@acme.test', country: 'ES' });
+	const registration = { company: 'Acme Field Services', contactName: 'Ana Técnica', email: 'ana@acme.test', country: 'ES' };
 	const license = { id, account_id: owner.id, certificate_id: cert.id, serial: serials[0]!, sku: 'KF-EDGE', product_name: 'Keyfield Edge Gateway', product_version: '5.2', seats: 2, maintenance_end: '2027-06-30', key, registration, host_id: 'gw-lyon-01', status: 'active' as const };
-	await registerLicense(db, license, null, false);
+	await registerLicenses(db, [{ ...license, claimBoxed: false }], new Map());
 	await recordActivity(db, { accountId: owner.id, action: 'seed.license', details: { licenseId: id } });
 
 	const fields = { 'Cost center': 'CC-4410', Site: 'Lyon plant' };

@@ -56,6 +56,8 @@ export async function applyMutation(tx: Kysely<Database>, baseCtx: Omit<Operatio
 			savepointOpen = true;
 		}
 	};
+	// Before its savepoint: the waiting writes belong to mutations already kept.
+	if (!operation.batchesWrites) await ctx.batch.flushWrites();
 	try {
 		await operation.authorize(tx, ctx, parsed.data);
 		const result = await operation.apply(tx, ctx, parsed.data);

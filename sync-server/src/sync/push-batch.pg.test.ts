@@ -84,3 +84,41 @@ describe('push batch: serials locked once per push', () => {
 		expect((await licensesOf(b!))[0]?.account_id).toBe(northwind);
 	});
 });
+
+describe('push batch: registrations written together', () => {
+	const op = (id: number, name: string, args: Record<string, unknown>) => ({ id, name, args, createdAt: new Date().toISOString() });
+
+	it('writes a run of registrations before the next operation, which then sees the new licenses', async () => {
+		const [a, b] = await newCertificate(acme, 2);
+		const admin = await server.login('admin@acme.test');
+		const first = requestKey(1, { accountId: acme, serial: a! });
+		const second = requestKey(2, { accountId: acme, serial: b! });
+		const { body } = await server.push(admin, crypto.randomUUID(), [
+			first,
+			second,
+			op(3, 'license.setFields', { licenseId: first.args.licenseId, accountId: acme, values: { 'Cost center': 'CC-7' }, seen: { 'Cost center': null } }),
+			requestKey(4, { accountId: acme, serial: a! })
+		]);
+		expect(body.results.map((r) => r.code ?? r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
+		expect(body.results[3]!.result).toEqual({ licenseId: first.args.licenseId, existing: true });
+		const rows = await server.db.selectFrom('licenses').select(['id', 'version', 'fields']).where('id', 'in', [first.args.licenseId, second.args.licenseId]).execute();
+		expect(rows).toHaveLength(2);
+		expect(rows.find((r) => r.id === first.args.licenseId)!.fields).toEqual({ 'Cost center': 'CC-7' });
+		// One transaction, one account: its rows share the version it took.
+		expect(new Set(rows.map((r) => r.version)).size).toBe(1);
+	});
+
+	it('gives a license id to exactly one of two pushes racing for it, the other one rejected', async () => {
+		const serials = await newCertificate(acme, 16);
+		const outcomes = await Promise.all(
+			Array.from({ length: 8 }, async (_, pair) => {
+				const licenseId = crypto.randomUUID();
+				const pushes = [0, 1].map((i) => server.push(tech, crypto.randomUUID(), [requestKey(1, { accountId: acme, serial: serials[pair * 2 + i]!, licenseId })]));
+				const results = (await Promise.all(pushes)).map((p) => p.body.results[0]!.code ?? p.body.results[0]!.status).sort();
+				const rows = await server.db.selectFrom('licenses').select('id').where('id', '=', licenseId).execute();
+				return { results, rows: rows.length };
+			})
+		);
+		for (const outcome of outcomes) expect(outcome).toEqual({ results: ['applied', 'license_id_taken'], rows: 1 });
+	});
+});

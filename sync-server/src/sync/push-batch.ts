@@ -18,11 +18,18 @@
  * Journal rows and webhook events: collected from the mutations that are kept and written together at the batch's
  * end (`flush`): one chain link computation (see activity.repository.ts) and one events statement (see
  * `recordEvents`) for the batch, instead of a head update and a round trip per mutation.
+ *
+ * Licenses registered by consecutive mutations: also collected from the kept mutations and written in one statement
+ * (`flushWrites`, see `registerLicenses`), before any mutation that may read them — every operation other than
+ * one that declares `batchesWrites` — and at the end. What could reject such a write is decided when its mutation
+ * applies (serials locked, license ids looked up in `prepare`); only a license id committed by another transaction
+ * in between is found at the write, and then the whole push runs again (see `flushWrites`).
  */
 import type { Kysely } from 'kysely';
 import { appendActivities, type ActivityEntry } from '../db/activity.repository.ts';
 import type { Database } from '../db/schema.ts';
 import type { LockedSerial } from '../db/catalog.repository.ts';
+import { registerLicenses, type NewRegistration } from '../db/licenses.repository.ts';
 import { accountAccess, type AccountAccess } from '../db/scope.repository.ts';
 import { recordEvents } from '../db/webhook-events.repository.ts';
 import type { WebhookEvent } from '../webhooks/events.ts';
@@ -36,6 +43,9 @@ export class PushBatch {
 	#pendingSerialWrites: (() => void)[] = [];
 	readonly #journal = new KeptWithMutations<ActivityEntry>();
 	readonly #events = new KeptWithMutations<WebhookEvent>();
+	readonly #registrations = new KeptWithMutations<NewRegistration>();
+	/** License ids registered by this batch so far, written or not. */
+	readonly #licenseIds = new Set<string>();
 
 	constructor(
 		/** The push transaction, for reads that explain a refusal. */
@@ -85,6 +95,30 @@ export class PushBatch {
 		});
 	}
 
+	/** A license the current mutation registers; written by `flushWrites` if the mutation is kept. */
+	registerLicense(registration: NewRegistration): void {
+		this.#registrations.add(registration);
+	}
+
+	/** Whether a kept or current mutation of this batch registered the license id. */
+	licenseRegistered(licenseId: string): boolean {
+		return this.#licenseIds.has(licenseId) || this.#registrations.pending.some((r) => r.id === licenseId);
+	}
+
+	/** Writes the kept mutations' registrations; called between mutations (so none is pending) and before commit. */
+	async flushWrites(): Promise<void> {
+		const registrations = this.#registrations.take();
+		if (registrations.length === 0) return;
+		const { inserted, versions } = await registerLicenses(this.tx, registrations, this.#versions);
+		for (const [accountId, version] of versions) this.#versions.set(accountId, version);
+		if (inserted < registrations.length) {
+			// A license id that was free when its mutation applied was committed meanwhile by another transaction:
+			// this push's results are wrong, so nothing of it may commit. The same code as a serialization failure,
+			// so `withRetry` runs the push again, and it then rejects that mutation (license_id_taken).
+			throw Object.assign(new Error('a license id was taken by a concurrent push'), { code: '40001' });
+		}
+	}
+
 	/** A journal row for the current mutation, appended at the end of the batch if the mutation is kept. */
 	journal(entry: ActivityEntry): void {
 		this.#journal.add(entry);
@@ -97,11 +131,14 @@ export class PushBatch {
 
 	/** Writes the kept mutations' journal rows and events; called before the batch commits. */
 	async flush(): Promise<void> {
+		await this.flushWrites();
 		await appendActivities(this.tx, this.#journal.take());
 		await recordEvents(this.tx, this.#events.take());
 	}
 
 	mutationKept(): void {
+		for (const registration of this.#registrations.pending) this.#licenseIds.add(registration.id);
+		this.#registrations.keep();
 		this.#journal.keep();
 		this.#events.keep();
 		for (const [accountId, version] of this.#pending) this.#versions.set(accountId, version);
@@ -112,6 +149,7 @@ export class PushBatch {
 
 	mutationRolledBack(): void {
 		this.#pending.clear();
+		this.#registrations.drop();
 		this.#journal.drop();
 		this.#events.drop();
 		this.#pendingSerialWrites = [];
@@ -122,6 +160,11 @@ export class PushBatch {
 class KeptWithMutations<T> {
 	#pending: T[] = [];
 	#kept: T[] = [];
+
+	/** The current mutation's. */
+	get pending(): readonly T[] {
+		return this.#pending;
+	}
 
 	add(item: T): void {
 		this.#pending.push(item);
