@@ -60,11 +60,11 @@ export function applyPullPage(db: KeyfieldDb, userId: string, clientId: string, 
 	const scope = new Set(page.scope);
 	const byTable = finalChanges(page.changes, scope);
 	return db.transaction('rw', [...tables, db.outbox, db.meta], async () => {
-		if ((await getMeta(db, 'user'))?.id !== userId) return [];
-		const entries = await clientEntries(db, clientId);
+		// Read together: each read is a round trip to IndexedDB, and this runs once per page.
+		const [user, entries, recordedScope] = await Promise.all([getMeta(db, 'user'), clientEntries(db, clientId), getMeta(db, 'scope')]);
+		if (user?.id !== userId) return [];
 		const awaited = awaitedLicenseIds(entries);
 		const arrived: string[] = [];
-		const recordedScope = await getMeta(db, 'scope');
 		if (fresh) await Promise.all(tables.map((table) => table.clear()));
 		else if (scopeShrank(recordedScope, scope)) await Promise.all(tables.map((table) => table.where('accountId').noneOf(page.scope).delete()));
 		for (const [name, changes] of byTable) {
