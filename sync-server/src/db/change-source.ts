@@ -15,8 +15,12 @@ export type ChangeSource = {
 	toChange(row: { account_id: string; version: number } & Record<string, unknown>): Change;
 };
 
-export const putChange = (table: SyncedTable, version: number, row: Record<string, unknown> & { id: string; accountId: string }): Change =>
-	({ table, op: 'put', row: { ...row, version } }) as Change;
+/** `row` is the mapper's own new object: stamped in place rather than copied (10,000 rows in an initial pull). */
+export function putChange(table: SyncedTable, version: number, accountId: string, row: Record<string, unknown> & { id: string }): Change {
+	row.accountId = accountId;
+	row.version = version;
+	return { table, op: 'put', row } as Change;
+}
 
 /**
  * A synced table's rows changed since each account's cursor: `from` names the table as `x` (joins allowed),
@@ -40,6 +44,6 @@ export function changedRows<R extends { account_id: string; version: number }>(
 	return {
 		query: `select ${columns} from ${from}
 			where x.${options.accountColumn ?? 'account_id'} = c.account_id and x.version > c.since ${where} order by x.version limit c.n`,
-		toChange: (r) => putChange(table, r.version, { ...toRow(r as unknown as JsonRow<R>), accountId: r.account_id })
+		toChange: (r) => putChange(table, r.version, r.account_id, toRow(r as unknown as JsonRow<R>))
 	};
 }

@@ -32,7 +32,7 @@ export type VersionedChange = { accountId: string; version: number; change: Chan
 const accounts: ChangeSource = {
 	query: `select x.id as account_id, x.row_version as version, x.name, x.kind, x.require_two_step from accounts x
 		where x.id = c.account_id and x.row_version > c.since`,
-	toChange: (r) => putChange('accounts', r.version, { id: r.account_id, accountId: r.account_id, name: r.name, kind: r.kind, requireTwoStep: r.require_two_step })
+	toChange: (r) => putChange('accounts', r.version, r.account_id, { id: r.account_id, name: r.name, kind: r.kind, requireTwoStep: r.require_two_step })
 };
 
 const memberships = changedRows<{ id: string; account_id: string; version: number; user_id: string; email: string; role: string }>(

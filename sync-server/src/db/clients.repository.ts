@@ -6,12 +6,22 @@ type Db = Kysely<Database>;
 
 /**
  * Creates the client row on first contact, claiming it for this user, and reads it; `lock` holds the row for the
- * rest of the transaction (push: one writer per client at a time).
+ * rest of the transaction (push: one writer per client at a time). Without the lock (pull) it is one statement: the
+ * row just inserted, else the existing one (which the insert's snapshot shows, so exactly one of the two).
  */
 export async function claimClient(db: Db, clientId: string, userId: string, { lock }: { lock: boolean }) {
-	await db.insertInto('clients').values({ id: clientId, user_id: userId }).onConflict((oc) => oc.column('id').doNothing()).execute();
-	const query = db.selectFrom('clients').select(['user_id', 'last_mutation_id']).where('id', '=', clientId);
-	return (lock ? query.forUpdate() : query).executeTakeFirstOrThrow();
+	const insert = db.insertInto('clients').values({ id: clientId, user_id: userId }).onConflict((oc) => oc.column('id').doNothing());
+	const existing = db.selectFrom('clients').select(['user_id', 'last_mutation_id']).where('id', '=', clientId);
+	if (lock) {
+		await insert.execute();
+		return existing.forUpdate().executeTakeFirstOrThrow();
+	}
+	return db
+		.with('claimed', () => insert.returning(['user_id', 'last_mutation_id']))
+		.selectFrom('claimed')
+		.select(['user_id', 'last_mutation_id'])
+		.unionAll(existing)
+		.executeTakeFirstOrThrow();
 }
 
 export async function storedResults(db: Db, clientId: string, fromId: number, toId: number): Promise<StoredResult[]> {

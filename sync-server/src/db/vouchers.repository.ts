@@ -68,7 +68,7 @@ export async function lockVoucher(db: Db, code: string, userId: string) {
 }
 
 /**
- * One round trip, like `registerLicense`: the account version, the license, the voucher marked redeemed (only if
+ * One round trip, like `registerLicenses`: the account version, the license, the voucher marked redeemed (only if
  * it still is not: the row lock makes that certain, the condition keeps it so); the caller journals it. Returns the
  * license's version, or null when the license id is taken: then only a version bump may have been written.
  */
