@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // `*.test.ts` are fast unit specs; `*.pg.test.ts` run against a fresh database per file: real Postgres when
@@ -9,6 +10,9 @@ export default defineConfig({
 		testTimeout: 60_000,
 		hookTimeout: 60_000,
 		pool: 'forks',
+		// Vitest's default is cores − 1 files at a time: one on a 2-core CI machine, whose other core then idles while
+		// that file waits on its database or server. Files have databases of their own, so two run at a time there.
+		maxWorkers: Math.max(2, availableParallelism() - 1),
 		// One migrated, seeded database for the run; each *.pg.test.ts file works on a copy of it.
 		globalSetup: ['src/test/db-template.ts']
 	}

@@ -13,11 +13,22 @@ const reports = mkdtempSync(join(tmpdir(), 'keyfield-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failedSteps = [];
 
+/** Busy and total CPU ticks of the machine so far (Linux), to tell a step that idles a core from one that cannot. */
+function cpuTicks() {
+	if (!existsSync('/proc/stat')) return null;
+	const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+	const total = fields.reduce((a, b) => a + b, 0);
+	return { busy: total - fields[3] - fields[4], total }; // idle and iowait are the 4th and 5th
+}
+
 function run(label, cmd, args, env = {}) {
 	console.log(`\n━━ ${label}`);
 	const started = Date.now();
+	const before = cpuTicks();
 	const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-	console.log(`━━ ${label}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	const after = cpuTicks();
+	const busy = before && after ? `, CPU ${Math.round((100 * (after.busy - before.busy)) / (after.total - before.total))} % busy` : '';
+	console.log(`━━ ${label}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s${busy}`);
 	if (result.status !== 0) failedSteps.push(label);
 	return result.status === 0;
 }

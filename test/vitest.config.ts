@@ -1,4 +1,5 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Cross-package integration: the web data layer against the real sync server on a loopback port. Only
@@ -13,6 +14,9 @@ export default defineConfig({
 		setupFiles: ['fake-indexeddb/auto'],
 		// One server and one database per file; files run in parallel, each in its own process.
 		pool: 'forks',
+		// Vitest's default is cores − 1 files at a time: one on a 2-core CI machine, whose other core then idles while
+		// that file waits on its database or server. Files have databases of their own, so two run at a time there.
+		maxWorkers: Math.max(2, availableParallelism() - 1),
 		// The server's one migrated, seeded database for the run, which each file's server copies.
 		globalSetup: ['../sync-server/src/test/db-template.ts'],
 		testTimeout: 60_000,

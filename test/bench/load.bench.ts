@@ -1,7 +1,10 @@
 /**
  * Load: N simulated devices (each its own user session and client id, its event stream open) against one server
  * process on loopback for a while, each repeating what a phone does — queue a "Get a key", push, pull — with a
- * pause between rounds. Reports requests, errors, p50/p99 latency, and the server's memory at the start and end.
+ * pause between rounds. Reports requests, errors, p50/p99 latency, and the server's resident memory sampled every
+ * second: idle before the devices connect, once warm (a quarter into the run: every device connected, its stream open,
+ * a few rounds done), and at the end. "Flat" is judged from warm to end: connecting 200 devices costs sockets,
+ * streams and pool connections once, a leak grows with every round after that.
  */
 import { awaitPoke, pull, push } from './api.ts';
 import { ServerProcess } from '../integration/support/server-process.ts';
@@ -36,8 +39,11 @@ export async function benchLoad(devices: number, seconds: number) {
 				latencies.push(performance.now() - start);
 			}
 		};
-		const memoryStart = server.residentBytes();
-		const until = performance.now() + seconds * 1000;
+		const memoryIdle = server.residentBytes();
+		const started = performance.now();
+		const until = started + seconds * 1000;
+		const memory: { at: number; bytes: number | null }[] = [];
+		const sampler = setInterval(() => memory.push({ at: (performance.now() - started) / 1000, bytes: server.residentBytes() }), 1000);
 		await Promise.all(
 			Array.from({ length: devices }, async (_, d) => {
 				const { accountId, token, serials } = teams[Math.floor(d / 10)]!;
@@ -57,8 +63,20 @@ export async function benchLoad(devices: number, seconds: number) {
 				stream.close();
 			})
 		);
+		clearInterval(sampler);
 		const errors = [...failures.values()].reduce((a, b) => a + b, 0);
-		return { devices, seconds, requests: latencies.length, errors, failures: Object.fromEntries(failures), latency: summarise(latencies), memoryStart, memoryEnd: server.residentBytes() };
+		const warm = memory.find((m) => m.at >= seconds / 4)?.bytes ?? null;
+		const peak = Math.max(...memory.map((m) => m.bytes ?? 0));
+		const end = server.residentBytes();
+		return {
+			devices,
+			seconds,
+			requests: latencies.length,
+			errors,
+			failures: Object.fromEntries(failures),
+			latency: summarise(latencies),
+			memory: { idle: memoryIdle, warm, warmAtSeconds: seconds / 4, end, peak, samples: memory }
+		};
 	} finally {
 		await server.close();
 	}

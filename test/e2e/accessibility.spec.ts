@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { App, seriousViolations } from './fixtures.ts';
+import { App } from './fixtures.ts';
+import { seriousViolations } from './axe.ts';
 
 test('main screens have no serious or critical axe violations at 360 px', async ({ page }) => {
 	test.setTimeout(120_000); // axe on a dozen screens of a 2-core machine shared with other runs

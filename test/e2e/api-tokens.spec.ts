@@ -1,7 +1,8 @@
 // API tokens for an account's own systems: an admin creates one, sees it once (copied with one press), the token
 // reads the workspace's licenses through /api/v1, and once revoked it is refused.
 import { expect, test } from '@playwright/test';
-import { App, seriousViolations } from './fixtures.ts';
+import { App, keepScreenshot } from './fixtures.ts';
+import { seriousViolations } from './axe.ts';
 
 test('an admin creates an API token, sees it once, uses it, and revokes it', async ({ page, context, request }) => {
 	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -25,7 +26,7 @@ test('an admin creates an API token, sees it once, uses it, and revokes it', asy
 	expect(((await licenses.json()) as { licenses: unknown[] }).licenses.length).toBeGreaterThan(0);
 
 	expect(await seriousViolations(page)).toEqual([]);
-	await page.screenshot({ path: test.info().outputPath('api-token-created-360.png'), fullPage: true });
+	await keepScreenshot(page, test.info().outputPath('api-token-created-360.png'));
 
 	// Shown once: gone after "copied", and not there after a reload either; the list names it by its prefix only.
 	await page.getByRole('button', { name: 'I have copied it' }).click();
@@ -42,7 +43,7 @@ test('an admin creates an API token, sees it once, uses it, and revokes it', asy
 	await expect(page.getByRole('listitem').filter({ hasText: name })).toHaveCount(0);
 	expect((await request.get('/api/v1/licenses', { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
 	expect(await seriousViolations(page)).toEqual([]);
-	await page.screenshot({ path: test.info().outputPath('api-tokens-360.png'), fullPage: true });
+	await keepScreenshot(page, test.info().outputPath('api-tokens-360.png'));
 });
 
 test('a technician is told only admins manage API tokens', async ({ page }) => {

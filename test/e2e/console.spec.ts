@@ -1,7 +1,8 @@
 // The vendor console at a desk (1280x800) and on a phone (360 px): Customers → filter → Acme → its licenses and
 // journal → a serial searched as typed without dashes in lower case → whose it is. Vendors only; online only; axe clean.
 import { expect, test, type Browser } from '@playwright/test';
-import { App, registeredAcmeLicense, seriousViolations } from './fixtures.ts';
+import { App, registeredAcmeLicense, keepScreenshot } from './fixtures.ts';
+import { seriousViolations } from './axe.ts';
 
 async function signedIn(browser: Browser, email: string, viewport: { width: number; height: number }): Promise<App> {
 	const app = new App(await (await browser.newContext({ viewport })).newPage());
@@ -124,7 +125,7 @@ test('on a phone, the vendor opens a customer account, adds its admin, approves 
 	await expect(delegations.getByRole('listitem')).toContainText('view only');
 	expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 	expect(await seriousViolations(page)).toEqual([]);
-	await page.screenshot({ path: test.info().outputPath('console-customer-actions-360.png'), fullPage: true });
+	await keepScreenshot(page, test.info().outputPath('console-customer-actions-360.png'));
 
 	page.once('dialog', (dialog) => void dialog.accept());
 	await delegations.getByRole('button', { name: 'End the delegation with Northwind Partners' }).click();

@@ -3,7 +3,8 @@
 // with no signal; the admin revokes; back online the phone syncs, Globex disappears from it, and the queued request is
 // in Needs attention with the reason naming both accounts. Each screen at 360 px, axe clean.
 import { expect, test, type Page } from '@playwright/test';
-import { App, freeSerial, seriousViolations } from './fixtures.ts';
+import { App, freeSerial, keepScreenshot } from './fixtures.ts';
+import { seriousViolations } from './axe.ts';
 
 async function axeClean(page: Page) {
 	expect(await seriousViolations(page)).toEqual([]);
@@ -35,7 +36,7 @@ test('a customer delegates to a partner, the partner device sees it, and loses i
 	await expect(partners.getByRole('listitem').filter({ hasText: 'Northwind Partners' })).toContainText('Manage', { timeout: 20_000 });
 	await expect(admin.status).toContainText('0 pending');
 	await axeClean(adminPage);
-	await adminPage.screenshot({ path: 'test-results/delegation-admin.png', fullPage: true });
+	await keepScreenshot(adminPage, 'test-results/delegation-admin.png');
 
 	// The partner's phone sees Globex among its customers (poked, or at the next sync).
 	await page.getByRole('button', { name: 'Sync now' }).click();
@@ -46,7 +47,7 @@ test('a customer delegates to a partner, the partner device sees it, and loses i
 	await expect(customers.getByRole('heading', { name: 'Acme Field Services' })).toBeVisible();
 	await expect(customers.getByRole('heading', { name: 'Initech Retail' })).toBeVisible();
 	await axeClean(page);
-	await page.screenshot({ path: 'test-results/delegation-workspaces.png', fullPage: true });
+	await keepScreenshot(page, 'test-results/delegation-workspaces.png');
 	await partner.waitForOfflineReady();
 
 	// With no signal, the partner queues a key request for Globex.

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Download } from '@playwright/test';
-import { App, seriousViolations } from './fixtures.ts';
+import { App, keepScreenshot } from './fixtures.ts';
+import { seriousViolations } from './axe.ts';
 
 const sha256Of = async (download: Download) => createHash('sha256').update(await readFile((await download.path())!)).digest('hex');
 
@@ -56,7 +57,7 @@ test('Downloads: download verified, pin online, then offline after a reload the 
 	const fromDevice = await offlineSave;
 	expect(fromDevice.suggestedFilename()).toBe('vault-3.1.0-win-x64.msi');
 	expect(await sha256Of(fromDevice)).toBe(expectedSha);
-	await page.screenshot({ path: test.info().outputPath('downloads-offline-360.png'), fullPage: true });
+	await keepScreenshot(page, test.info().outputPath('downloads-offline-360.png'));
 
 	// Unpin frees it.
 	await pinned.getByRole('button', { name: 'Unpin vault-3.1.0-win-x64.msi' }).click();

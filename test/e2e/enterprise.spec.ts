@@ -1,9 +1,9 @@
 // Enterprise Flexible in a real browser against the real server: draw-downs queued offline and counted against
 // what remains, confirmed online with a signed key, released, exported as CSV, and a draw-down past the cap.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { App, DEMO_PASSWORD } from './fixtures.ts';
+import { App, DEMO_PASSWORD, keepScreenshot } from './fixtures.ts';
+import { seriousViolations } from './axe.ts';
 
 /** A fresh agreement for Acme through the vendor API, so each test starts from its own cap. */
 async function newAgreement(request: APIRequestContext, name: string, seatCap: number): Promise<string> {
@@ -34,11 +34,6 @@ async function openAgreement(page: Page, name: string) {
 
 const remainingCell = (page: Page) => page.getByRole('row', { name: /Keyfield Edge Gateway/ }).getByRole('cell').nth(2);
 
-async function seriousViolations(page: Page) {
-	const { violations } = await new AxeBuilder({ page }).analyze();
-	return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 test('draw down offline: counted against what remains, confirmed online with a key, released, exported as CSV', async ({ browser, request }) => {
 	const name = `Field Flex ${crypto.randomUUID().slice(0, 8)}`;
 	await newAgreement(request, name, 5);
@@ -66,7 +61,7 @@ test('draw down offline: counted against what remains, confirmed online with a k
 	await page.getByRole('button', { name: 'Draw down' }).click();
 	await expect(page.getByText(/Only 3 seats remain as of last sync/)).toBeVisible();
 	await expect(app.status).toContainText('1 pending');
-	await page.screenshot({ path: 'test-results/enterprise-agreement-360.png', fullPage: true });
+	await keepScreenshot(page, 'test-results/enterprise-agreement-360.png');
 
 	await context.setOffline(false);
 	await expect(app.status).toContainText('0 pending', { timeout: 20_000 });

@@ -1,5 +1,4 @@
 // Page model and API helpers shared by the end-to-end specs. Locators go by role and label, as a person reads.
-import AxeBuilder from '@axe-core/playwright';
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from '@keyfield/shared';
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
@@ -81,14 +80,6 @@ export async function registeredAcmeLicense(request: APIRequestContext, email = 
 	const [result] = await pushAs(request, email, [{ name: 'license.requestKey', args: { licenseId, accountId, serial, registration } }]);
 	expect(result!.status).toBe('applied');
 	return { licenseId, serial };
-}
-
-/** axe-core violations of serious or critical impact on the page as it is now, as readable lines. */
-export async function seriousViolations(page: Page): Promise<string[]> {
-	const { violations } = await new AxeBuilder({ page }).analyze();
-	return violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** One character changed in the given group (1-based), keeping it a valid-looking character. */
@@ -199,4 +190,14 @@ export class VoucherCenter {
 	item(code: string) {
 		return this.session.getByRole('listitem').filter({ hasText: code });
 	}
+}
+
+/**
+ * A screenshot kept to look at after a local run (test-results/). Skipped in CI: a full-page capture costs 1–5 s on
+ * a 2-core machine, and a test that fails there gets its own screenshot and trace anyway.
+ */
+export async function keepScreenshot(target: Page | Locator, path: string, { fullPage = true } = {}) {
+	if (process.env.CI) return;
+	if ('goto' in target) await target.screenshot({ path, fullPage });
+	else await target.screenshot({ path });
 }

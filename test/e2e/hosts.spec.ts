@@ -2,7 +2,8 @@
 // and an activation past the seat limit (the seats were taken meanwhile elsewhere) ending in "Needs attention".
 import { verifyLicenseKey, type PublicKeyEntry } from '@keyfield/shared';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { App, pushAs, registeredAcmeLicense, seriousViolations } from './fixtures.ts';
+import { App, pushAs, registeredAcmeLicense, keepScreenshot } from './fixtures.ts';
+import { seriousViolations } from './axe.ts';
 
 /** The technician's device, ready to work offline, on the Hosts section of a license new to it. */
 async function openNewLicenseAsTechnician(page: Page, request: APIRequestContext) {
@@ -31,7 +32,7 @@ test('activate a host offline: pending, then listed with who activated it and a 
 	await expect(host).toContainText('You (on this device)');
 	await expect(hosts).toContainText('Seats in use: 1 of');
 	await expect(app.status).toContainText('1 pending');
-	await page.screenshot({ path: 'test-results/hosts-offline-360.png', fullPage: true });
+	await keepScreenshot(page, 'test-results/hosts-offline-360.png');
 
 	await page.context().setOffline(false);
 	await expect(app.status).toContainText('0 pending', { timeout: 20_000 });
@@ -39,7 +40,7 @@ test('activate a host offline: pending, then listed with who activated it and a 
 	await expect(host).toContainText('tech@acme.test');
 	await host.getByText('Key for this host').click();
 	await expect(host.getByText('Signature valid')).toBeVisible();
-	await page.screenshot({ path: 'test-results/hosts-online-360.png', fullPage: true });
+	await keepScreenshot(page, 'test-results/hosts-online-360.png');
 
 	const key = (await host.getByText(/^KF1\./).textContent())!.trim();
 	const { keys } = (await (await request.get('/api/keys')).json()) as { keys: PublicKeyEntry[] };
@@ -91,7 +92,7 @@ test('activating past the seat limit ends in Needs attention with its reason', a
 	await expect(attention).toContainText('Activate a host: LATE-BOX');
 	await expect(attention).toContainText('All seats of the license were in use.');
 	await expect(attention).toContainText('deactivate a host or move one to new hardware');
-	await page.screenshot({ path: 'test-results/hosts-attention-360.png', fullPage: true });
+	await keepScreenshot(page, 'test-results/hosts-attention-360.png');
 	await attention.getByRole('link', { name: 'Open the license' }).click();
 	await expect(page.getByRole('region', { name: 'Hosts' })).not.toContainText('LATE-BOX');
 	await expect(page.getByRole('button', { name: 'Activate', exact: true })).toBeDisabled();

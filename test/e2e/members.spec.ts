@@ -2,7 +2,8 @@
 // the demo), the invitation mail shows in the development mail viewer, the colleague opens its link on another
 // device with no account, is refused a common password, sets a good one and lands signed in in Acme with its licenses.
 import { expect, test } from '@playwright/test';
-import { App, seriousViolations } from './fixtures.ts';
+import { App, keepScreenshot } from './fixtures.ts';
+import { seriousViolations } from './axe.ts';
 
 test('invite → mail in the viewer → open the link elsewhere → common password refused → signed in in Acme', async ({ browser }) => {
 	test.setTimeout(180_000); // two devices' first syncs of Acme on a shared 2-core machine
@@ -38,7 +39,7 @@ test('invite → mail in the viewer → open the link elsewhere → common passw
 	const pending = admin.page.getByRole('list', { name: 'Pending invitations' }).getByRole('listitem').filter({ hasText: email });
 	await expect(pending).toContainText('Link expires', { timeout: 20_000 });
 	expect(await seriousViolations(admin.page)).toEqual([]);
-	await admin.page.screenshot({ path: test.info().outputPath('members-360.png'), fullPage: true });
+	await keepScreenshot(admin.page, test.info().outputPath('members-360.png'));
 
 	await admin.page.getByRole('link', { name: /mail viewer/ }).click();
 	const mail = admin.page.getByRole('article', { name: 'You are invited to Acme Field Services on Keyfield' }).filter({ hasText: email });
@@ -60,7 +61,7 @@ test('invite → mail in the viewer → open the link elsewhere → common passw
 	await colleague.page.getByRole('button', { name: 'Set password and sign in' }).click();
 	await expect(colleague.page.getByRole('alert')).toContainText('This password is on a list of common or breached passwords');
 	expect(await seriousViolations(colleague.page)).toEqual([]);
-	await colleague.page.screenshot({ path: test.info().outputPath('invite-360.png'), fullPage: true });
+	await keepScreenshot(colleague.page, test.info().outputPath('invite-360.png'));
 
 	await colleague.page.getByLabel('Choose a password').fill('granite orbit kettle sunrise');
 	await colleague.page.getByRole('button', { name: 'Set password and sign in' }).click();
@@ -69,7 +70,7 @@ test('invite → mail in the viewer → open the link elsewhere → common passw
 	await colleague.openLicenses();
 	await expect(colleague.page.getByRole('listitem').filter({ hasText: 'Keyfield Vault' }).first()).toBeVisible({ timeout: 20_000 });
 	expect(await seriousViolations(colleague.page)).toEqual([]);
-	await colleague.page.screenshot({ path: test.info().outputPath('invited-licenses-360.png'), fullPage: true });
+	await keepScreenshot(colleague.page, test.info().outputPath('invited-licenses-360.png'));
 
 	// The link worked once; the admin's screen sees the colleague as a technician.
 	await colleague.page.goto(link!);

@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import { deflateSync, crc32 } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import { App, DEMO_PASSWORD, seriousViolations } from './fixtures.ts';
+import { App, DEMO_PASSWORD, keepScreenshot } from './fixtures.ts';
+import { seriousViolations } from './axe.ts';
 import { asVendor, GLOBEX, longDate, newContract } from './renewal-fixtures.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -81,7 +82,7 @@ test('a renewal requested offline with a photo: uploaded with progress when onli
 	await expect(page.getByRole('heading', { name: 'Renewal waiting to sync' })).toBeVisible();
 	await expect(page.getByText('Proof of purchase receipt.png: waiting to upload.')).toBeVisible();
 	await expect(app.status).toContainText('1 pending');
-	await page.screenshot({ path: test.info().outputPath('renewal-proof-queued.png'), fullPage: true });
+	await keepScreenshot(page, test.info().outputPath('renewal-proof-queued.png'));
 	expect(await seriousViolations(page)).toEqual([]);
 
 	// Back online over a slow line (each chunk held a moment), so the progress between chunks shows.
@@ -92,7 +93,7 @@ test('a renewal requested offline with a photo: uploaded with progress when onli
 	await context.setOffline(false);
 	await expect(page.getByRole('heading', { name: 'Renewal requested' })).toBeVisible({ timeout: 20_000 });
 	await expect(page.getByText(/Proof of purchase receipt\.png: uploading, \d+\s?%\./)).toBeVisible({ timeout: 20_000 });
-	await page.screenshot({ path: test.info().outputPath('renewal-proof-uploading.png'), fullPage: true });
+	await keepScreenshot(page, test.info().outputPath('renewal-proof-uploading.png'));
 	await expect(page.getByText('Proof of purchase receipt.png: uploaded.')).toBeVisible({ timeout: 20_000 });
 	await expect(page.getByRole('progressbar', { name: 'Upload of receipt.png' })).toHaveAttribute('value', String(photo.length));
 
@@ -116,7 +117,7 @@ test('a renewal requested offline with a photo: uploaded with progress when onli
 	const certificate = page.getByRole('region', { name: 'Maintenance certificate · revision 2' });
 	await expect(certificate).toContainText(longDate(endsOn));
 	await expect(certificate).toContainText(`Activation code ${activationCode}`);
-	await page.screenshot({ path: test.info().outputPath('renewal-activation-code.png'), fullPage: true });
+	await keepScreenshot(page, test.info().outputPath('renewal-activation-code.png'));
 	expect(await seriousViolations(page)).toEqual([]);
 	expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 

@@ -3,7 +3,8 @@
 // online saying why and whom to contact.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { App, seriousViolations } from './fixtures.ts';
+import { App, keepScreenshot } from './fixtures.ts';
+import { seriousViolations } from './axe.ts';
 import { asVendor, longDate, newContract } from './renewal-fixtures.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -47,7 +48,7 @@ test('the expiry dashboard works offline at 360 px: buckets, counts, filters', a
 	expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
 	expect(ics).toContain('SUMMARY:Maintenance ends: Keyfield Vault (Acme Field Services)');
 
-	await page.screenshot({ path: test.info().outputPath('expiry-offline.png'), fullPage: true });
+	await keepScreenshot(page, test.info().outputPath('expiry-offline.png'));
 	expect(await seriousViolations(page)).toEqual([]);
 	expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 });
@@ -86,7 +87,7 @@ test('a contract that cannot be renewed online says why and whom to contact', as
 	await tech.page.goto(page.url());
 	await expect(tech.page.getByText('Reminders 45, 14 days before the end. Only an admin of this workspace can change them.')).toBeVisible();
 	await tech.page.context().close();
-	await page.screenshot({ path: test.info().outputPath('contract-partner.png'), fullPage: true });
+	await keepScreenshot(page, test.info().outputPath('contract-partner.png'));
 	expect(await seriousViolations(page)).toEqual([]);
 
 	// Bought before the product's renewal cutoff: the upgrade path instead.
@@ -111,7 +112,7 @@ test('a renewal requested offline is sent online, confirmed by the vendor, and b
 	await page.getByRole('button', { name: 'Renew online' }).click();
 	await expect(page.getByRole('heading', { name: 'Renewal waiting to sync' })).toBeVisible();
 	await expect(app.status).toContainText('1 pending');
-	await page.screenshot({ path: test.info().outputPath('renewal-queued.png'), fullPage: true });
+	await keepScreenshot(page, test.info().outputPath('renewal-queued.png'));
 	expect(await seriousViolations(page)).toEqual([]);
 
 	await context.setOffline(false);
@@ -140,7 +141,7 @@ test('a renewal requested offline is sent online, confirmed by the vendor, and b
 	await page.emulateMedia({ media: 'print' });
 	await expect(page.getByRole('button', { name: 'Print certificate' })).toBeHidden();
 	await expect(certificate).toBeVisible();
-	await page.screenshot({ path: test.info().outputPath('certificate-print.png') });
+	await keepScreenshot(page, test.info().outputPath('certificate-print.png'), { fullPage: false });
 	await page.emulateMedia({ media: 'screen' });
 
 	// The home screen reminds of what ends soon; the license carries the new end in a re-signed key.

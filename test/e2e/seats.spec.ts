@@ -2,7 +2,8 @@
 // purchase online, the vendor confirms the payment in the console's Confirmations, the seats appear, one is
 // assigned to the technician, and the technician sees it on another device.
 import { expect, test, type Browser } from '@playwright/test';
-import { App, DEMO_PASSWORD, seriousViolations } from './fixtures.ts';
+import { App, DEMO_PASSWORD, keepScreenshot } from './fixtures.ts';
+import { seriousViolations } from './axe.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -17,7 +18,7 @@ async function vendorConfirmsOrder(browser: Browser): Promise<void> {
 	await expect(row).toHaveCount(1);
 	await row.getByLabel(/Payment reference for Acme Field Services/).fill('E2E-PAY');
 	expect(await seriousViolations(vendor.page)).toEqual([]);
-	await vendor.page.screenshot({ path: test.info().outputPath('vendor-confirmations.png'), fullPage: true });
+	await keepScreenshot(vendor.page, test.info().outputPath('vendor-confirmations.png'));
 	await row.getByRole('button', { name: /Confirm payment of Acme Field Services/ }).click();
 	await expect(vendor.page.getByRole('status').filter({ hasText: "Acme Field Services's order is confirmed: KF-EDGE × 5" })).toBeVisible();
 	await expect(row).toHaveCount(0);
@@ -55,7 +56,7 @@ test('cart offline → purchase → vendor confirms → assign → the technicia
 	await expect(page.getByLabel('Quantity of Scanner 3-pack')).toHaveValue('2');
 	await page.getByRole('button', { name: 'Remove Scanner 3-pack from the cart' }).click();
 	await expect(totals.getByRole('listitem')).toHaveText(['€1,250.00']);
-	await page.screenshot({ path: test.info().outputPath('cart-offline.png'), fullPage: true });
+	await keepScreenshot(page, test.info().outputPath('cart-offline.png'));
 	expect(await seriousViolations(page)).toEqual([]);
 	expect(await noOverflow(app)).toBeLessThanOrEqual(0);
 
@@ -74,7 +75,7 @@ test('cart offline → purchase → vendor confirms → assign → the technicia
 	await vendorConfirmsOrder(browser);
 	await page.getByRole('button', { name: 'Sync now' }).click();
 	await expect(newest).toContainText('Confirmed: seats added', { timeout: 20_000 });
-	await page.screenshot({ path: test.info().outputPath('orders.png'), fullPage: true });
+	await keepScreenshot(page, test.info().outputPath('orders.png'));
 
 	// Five Edge Gateway seats: assign one to the technician, by keyboard.
 	await page.getByRole('link', { name: 'Seats' }).first().click();
@@ -87,7 +88,7 @@ test('cart offline → purchase → vendor confirms → assign → the technicia
 	await expect(edge.getByRole('definition')).toHaveText(['5', '1', '4']);
 	await expect(app.status).toContainText('0 pending', { timeout: 20_000 });
 	await expect(edge.getByRole('button', { name: 'Release the Keyfield Edge Gateway seat of tech@acme.test' })).toBeVisible();
-	await page.screenshot({ path: test.info().outputPath('seats.png'), fullPage: true });
+	await keepScreenshot(page, test.info().outputPath('seats.png'));
 	expect(await seriousViolations(page)).toEqual([]);
 	expect(await noOverflow(app)).toBeLessThanOrEqual(0);
 

@@ -3,7 +3,8 @@
 // revoked session and sent once they sign in there again, now with a code from the authenticator app.
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { base32Decode, hotp, timeStep } from '../../sync-server/src/auth/totp.ts';
-import { App, DEMO_PASSWORD, freeSerial, seriousViolations } from './fixtures.ts';
+import { App, DEMO_PASSWORD, freeSerial, keepScreenshot } from './fixtures.ts';
+import { seriousViolations } from './axe.ts';
 
 /** A new technician of Acme (vendor API), so the demo users keep signing in without a code. */
 async function newTechnician(request: APIRequestContext): Promise<string> {
@@ -44,7 +45,7 @@ test('2-step verification on, other device signed out, its queue kept and sent a
 	await twoStep.getByRole('button', { name: 'Turn on' }).click();
 	await expect(twoStep.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem')).toHaveCount(10);
 	expect(await seriousViolations(phone.page)).toEqual([]);
-	await phone.page.screenshot({ path: test.info().outputPath('security-recovery-360.png'), fullPage: true });
+	await keepScreenshot(phone.page, test.info().outputPath('security-recovery-360.png'));
 	await twoStep.getByRole('button', { name: 'I saved them' }).click();
 	await expect(twoStep).toContainText('Recovery codes left: 10');
 
@@ -55,7 +56,7 @@ test('2-step verification on, other device signed out, its queue kept and sent a
 	await expect(devices.getByRole('status')).toContainText('Devices signed out: 1');
 	await expect(devices.getByRole('listitem')).toHaveCount(1);
 	expect(await seriousViolations(phone.page)).toEqual([]);
-	await phone.page.screenshot({ path: test.info().outputPath('security-devices-360.png'), fullPage: true });
+	await keepScreenshot(phone.page, test.info().outputPath('security-devices-360.png'));
 
 	// The other phone comes back online: its session was revoked, so the push gets a 401 and the change waits.
 	await other.page.context().setOffline(false);
@@ -98,5 +99,5 @@ test("an admin reads the workspace's journal, filters it, checks its chain and e
 	expect((await download).suggestedFilename()).toMatch(/^journal-.*\.csv$/);
 	expect(await seriousViolations(page)).toEqual([]);
 	await page.setViewportSize({ width: 360, height: 780 });
-	await page.screenshot({ path: test.info().outputPath('journal-360.png'), fullPage: true });
+	await keepScreenshot(page, test.info().outputPath('journal-360.png'));
 });

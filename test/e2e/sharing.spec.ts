@@ -2,7 +2,7 @@
 // (by Globex's share code), stops sharing and shares again; Globex's admin sees it appear, vanish and come back,
 // read-only, with Acme's custom data as Acme's admin saved it offline.
 import { expect, test, type Browser } from '@playwright/test';
-import { App } from './fixtures.ts';
+import { App, keepScreenshot } from './fixtures.ts';
 
 async function signedIn(browser: Browser, email: string): Promise<App> {
 	const context = await browser.newContext();
@@ -31,7 +31,7 @@ test('share, unshare and share again as the recipient sees it; an offline edit r
 	await acme.page.goto(licenseUrl);
 	const sharing = acme.page.getByRole('region', { name: 'Sharing' });
 	await expect(sharing.getByRole('list', { name: 'Shared with' })).toContainText('Globex Industrial');
-	await acme.page.screenshot({ path: test.info().outputPath('owner-license-360.png'), fullPage: true });
+	await keepScreenshot(acme.page, test.info().outputPath('owner-license-360.png'));
 
 	await sharing.getByRole('button', { name: 'Stop sharing with Globex Industrial' }).click();
 	await expect(sharing).toContainText('Not shared with any other account.', { timeout: 20_000 });
@@ -60,7 +60,7 @@ test('share, unshare and share again as the recipient sees it; an offline edit r
 	await fields.getByRole('button', { name: 'Save' }).click();
 	await expect(fields).toContainText('Rita Renewals');
 	await expect(fields.getByText('Pending — saved on this device, sent when you are back online')).toHaveCount(2);
-	await acme.page.screenshot({ path: test.info().outputPath('owner-fields-offline-360.png'), fullPage: true });
+	await keepScreenshot(acme.page, test.info().outputPath('owner-fields-offline-360.png'));
 	await acme.page.context().setOffline(false);
 	await expect(acme.status).toContainText('0 pending', { timeout: 20_000 });
 
@@ -68,5 +68,5 @@ test('share, unshare and share again as the recipient sees it; an offline edit r
 	await shared.getByRole('link').click();
 	await expect(globex.page.getByRole('region', { name: 'Custom data' })).toContainText('Rita Renewals', { timeout: 20_000 });
 	await expect(globex.page.getByRole('region', { name: 'Custom data' })).toContainText('Remote');
-	await globex.page.screenshot({ path: test.info().outputPath('recipient-license-360.png'), fullPage: true });
+	await keepScreenshot(globex.page, test.info().outputPath('recipient-license-360.png'));
 });

@@ -3,7 +3,8 @@
 // set it up, then uses the app as before.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { base32Decode, hotp, timeStep } from '../../sync-server/src/auth/totp.ts';
-import { App, DEMO_PASSWORD, seriousViolations } from './fixtures.ts';
+import { App, DEMO_PASSWORD, keepScreenshot } from './fixtures.ts';
+import { seriousViolations } from './axe.ts';
 
 const code = (secret: string) => hotp(base32Decode(secret), timeStep(new Date()) - 1);
 
@@ -58,7 +59,7 @@ test('an admin requires 2-step verification; a member without it is held to enro
 	await member.getByRole('link', { name: 'Licenses', exact: true }).first().click();
 	await expect(member).toHaveURL(/\/account\/security$/); // held: back to enrolment
 	expect(await seriousViolations(member)).toEqual([]);
-	await member.screenshot({ path: test.info().outputPath('two-step-policy-held-360.png'), fullPage: true });
+	await keepScreenshot(member, test.info().outputPath('two-step-policy-held-360.png'));
 
 	await enrol(member);
 	await expect(member.getByText('Your account requires 2-step verification')).toHaveCount(0);

@@ -1,13 +1,14 @@
 // The vendor console's Catalog on a phone (360 px), by its labels: a product and its renewal cutoff, a seat package
 // and its price, a release and a file uploaded with progress; then the release is in a customer's Downloads.
 import { expect, test, type Page } from '@playwright/test';
-import { App, seriousViolations } from './fixtures.ts';
+import { App, keepScreenshot } from './fixtures.ts';
+import { seriousViolations } from './axe.ts';
 
 // Two sign-ins (argon2id is slow on purpose) and an upload on a busy 2-core machine.
 test.describe.configure({ timeout: 180_000 });
 
 async function screenshot(page: Page, name: string) {
-	await page.screenshot({ path: test.info().outputPath(`${name}-360.png`), fullPage: true });
+	await keepScreenshot(page, test.info().outputPath(`${name}-360.png`));
 }
 
 test('the vendor adds a product, its renewal cutoff, a package and a release with a file; a customer sees the release', async ({ browser }) => {

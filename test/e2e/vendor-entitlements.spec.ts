@@ -6,7 +6,8 @@
 import { PROTOCOL_VERSION, SCHEMA_VERSION, addDays, renewedTerm, todayIn } from '@keyfield/shared';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { App, DEMO_PASSWORD, VoucherCenter, seriousViolations } from './fixtures.ts';
+import { App, DEMO_PASSWORD, VoucherCenter, keepScreenshot } from './fixtures.ts';
+import { seriousViolations } from './axe.ts';
 
 // Two browser contexts, several sign-ins (argon2id is slow on purpose) and 1,000 rows each way: more than the default minute on a busy 2-core machine.
 test.describe.configure({ timeout: 180_000 });
@@ -78,7 +79,7 @@ test('the vendor issues 1,000 certificates from a CSV; a technician registers on
 	const serial = lines[500]!.split(',')[0]!;
 	expect(lines[500]).toContain(`${tag}-500`);
 	expect(await seriousViolations(desk)).toEqual([]);
-	await desk.screenshot({ path: testInfo.outputPath('certificates-issued-1280.png'), fullPage: true });
+	await keepScreenshot(desk, testInfo.outputPath('certificates-issued-1280.png'));
 
 	// On a customer site with no signal: Get a key for one of the new serials, queued, then confirmed online.
 	const phone = await browser.newContext();
@@ -136,7 +137,7 @@ test('the vendor mints vouchers and prints their QR sheet; a partner redeems one
 	await expect(desk.getByRole('heading', { name: 'Voucher sheet' })).toBeHidden();
 	await expect(desk.getByRole('button', { name: 'Print the sheet' })).toBeHidden();
 	await expect(qrs.first()).toBeVisible();
-	await desk.screenshot({ path: testInfo.outputPath('voucher-sheet-print.png'), fullPage: true });
+	await keepScreenshot(desk, testInfo.outputPath('voucher-sheet-print.png'));
 	await desk.emulateMedia({ media: 'screen' });
 
 	const phone = await browser.newContext();
@@ -168,7 +169,7 @@ test('every page of Issue entitlements is axe clean for the vendor, and says "ve
 		await expect(desk.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
 		await expect(desk.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
 		expect(await seriousViolations(desk), path).toEqual([]);
-		await desk.screenshot({ path: testInfo.outputPath(`${path.split('/').pop()}-1280.png`), fullPage: true });
+		await keepScreenshot(desk, testInfo.outputPath(`${path.split('/').pop()}-1280.png`));
 	}
 	await desk.context().close();
 
@@ -176,7 +177,7 @@ test('every page of Issue entitlements is axe clean for the vendor, and says "ve
 	const page = await phone.newPage();
 	await new App(page).signIn('admin@acme.test');
 	await page.goto('/vendor/entitlements/certificates');
-	await page.screenshot({ path: testInfo.outputPath('vendors-only-360.png') });
+	await keepScreenshot(page, testInfo.outputPath('vendors-only-360.png'), { fullPage: false });
 	// The console's own frame refuses anyone but a vendor operator, before any entitlements page is shown.
 	await expect(page.getByText('The console is only for vendor operators.')).toBeVisible();
 	await expect(page.getByLabel('CSV file', { exact: true })).toHaveCount(0);

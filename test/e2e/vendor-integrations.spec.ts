@@ -5,7 +5,8 @@
 import { expect, test, type APIRequestContext, type Locator } from '@playwright/test';
 import { WebhookReceiver, type Received } from '../../sync-server/src/test/webhook-receiver.ts';
 import { SIGNATURE_HEADER, verifySignature } from '../../sync-server/src/webhooks/signature.ts';
-import { App, newSerials, pushAs, registration, seriousViolations, signInApi } from './fixtures.ts';
+import { App, newSerials, pushAs, registration, signInApi, keepScreenshot } from './fixtures.ts';
+import { seriousViolations } from './axe.ts';
 
 /** A key requested for a new Acme serial from another device: the change that causes `license.issued`. */
 async function issueLicense(request: APIRequestContext): Promise<string> {
@@ -100,7 +101,7 @@ test('a vendor connects an order system: API token, and signed webhooks that sur
 		await expect(newest).toContainText('Next try', { timeout: 1000 });
 	});
 	// Only the log, and no axe run here: every second down adds a doubling wait before the retry that follows.
-	await log.screenshot({ path: test.info().outputPath('integrations-outage-360.png') });
+	await keepScreenshot(log, test.info().outputPath('integrations-outage-360.png'), { fullPage: false });
 
 	// Back up: Redeliver sends the event at once as a new delivery; the pending one lands on its next retry too.
 	await receiver.listen();
@@ -114,7 +115,7 @@ test('a vendor connects an order system: API token, and signed webhooks that sur
 		await expect(log.getByTestId('delivery').filter({ hasText: /Delivered.*Delivered/s })).toHaveCount(3, { timeout: 1000 });
 	});
 	expect(await seriousViolations(page)).toEqual([]);
-	await page.screenshot({ path: test.info().outputPath('integrations-recovered-360.png'), fullPage: true });
+	await keepScreenshot(page, test.info().outputPath('integrations-recovered-360.png'));
 
 	// Removing the endpoint takes a confirmation.
 	const endpoint = page.getByRole('listitem').filter({ hasText: receiver.url });
@@ -129,5 +130,5 @@ test('a vendor connects an order system: API token, and signed webhooks that sur
 	await path.click(); // opens its <details> (role group)
 	await expect(page.getByRole('group').filter({ has: path }).getByRole('heading', { name: 'Request body' })).toBeVisible();
 	expect(await seriousViolations(page)).toEqual([]);
-	await page.screenshot({ path: test.info().outputPath('api-docs-360.png') });
+	await keepScreenshot(page, test.info().outputPath('api-docs-360.png'), { fullPage: false });
 });

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { App, DEMO_PASSWORD, newSerials } from './fixtures.ts';
+import { App, DEMO_PASSWORD, newSerials, keepScreenshot } from './fixtures.ts';
+import { seriousViolations } from './axe.ts';
 
 /** A new upgrade notification for Acme's Keyfield Edge Gateway licenses, made through the vendor API. */
 async function notifyAcme(request: APIRequestContext, quantity: number): Promise<string> {
@@ -26,9 +26,6 @@ async function technicianWithLicense(browser: Browser, request: APIRequestContex
 	return { serial, code, context, app, page: app.page };
 }
 
-const serious = async (page: Page) =>
-	(await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-
 test('Version upgrade offline with part of the seats: queued, pending split, then two licenses with valid keys', async ({ browser, request }) => {
 	const { serial, code, context, app, page } = await technicianWithLicense(browser, request, 3);
 	await app.waitForOfflineReady();
@@ -47,10 +44,10 @@ test('Version upgrade offline with part of the seats: queued, pending split, the
 	await expect(page.getByText('The notification ID looks right.')).toBeVisible();
 	await expect(page.getByRole('status').getByText('Keyfield Edge Gateway 6.0')).toBeVisible();
 	await expect(page.getByText('3 of 3')).toBeVisible();
-	expect(await serious(page), 'notification step').toEqual([]);
+	expect(await seriousViolations(page), 'notification step').toEqual([]);
 	await page.getByRole('button', { name: 'Continue' }).click();
 
-	expect(await serious(page), 'license step').toEqual([]);
+	expect(await seriousViolations(page), 'license step').toEqual([]);
 	await page.getByRole('radio', { name: new RegExp(serial) }).check();
 	await page.getByRole('button', { name: 'Continue' }).click();
 	await page.getByLabel('Seats to upgrade').fill('2');
@@ -65,8 +62,8 @@ test('Version upgrade offline with part of the seats: queued, pending split, the
 	await page.getByRole('button', { name: 'Confirm' }).click();
 	await expect(page.getByText(/Queued/)).toBeVisible();
 	await expect(app.status).toContainText('1 pending');
-	await page.screenshot({ path: test.info().outputPath('upgrade-queued.png') });
-	expect(await serious(page), 'result').toEqual([]);
+	await keepScreenshot(page, test.info().outputPath('upgrade-queued.png'), { fullPage: false });
+	expect(await seriousViolations(page), 'result').toEqual([]);
 	expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 
 	// Offline, the notification already counts the queued seats.
@@ -96,7 +93,7 @@ test('Version upgrade offline with part of the seats: queued, pending split, the
 	await expect(page.locator('dd').filter({ hasText: /^2$/ })).toBeVisible();
 	await expect(page.getByText('Bruno Campo')).toBeVisible();
 	await expect(page.getByText(/Upgraded from/)).toBeVisible();
-	await page.screenshot({ path: test.info().outputPath('upgrade-new-license.png'), fullPage: true });
+	await keepScreenshot(page, test.info().outputPath('upgrade-new-license.png'));
 
 	await context.close();
 });

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { chromium, expect, test, type APIRequestContext } from '@playwright/test';
-import { App, DEMO_PASSWORD, VoucherCenter, typo } from './fixtures.ts';
+import { App, DEMO_PASSWORD, VoucherCenter, typo, keepScreenshot } from './fixtures.ts';
+import { seriousViolations } from './axe.ts';
 import { writeQrVideo } from './fake-camera.ts';
 
 /** Mints fresh vouchers through the vendor API (and voids some), as an order system would. */
@@ -103,9 +103,8 @@ test('a stack of vouchers scanned with the camera (jsQR and ZXing where there is
 	// The video kept looping while it ran: every code was seen many times and still queued once.
 	await expect(center.session.getByRole('listitem')).toHaveCount(2);
 
-	const { violations } = await new AxeBuilder({ page }).analyze();
-	expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+	expect(await seriousViolations(page)).toEqual([]);
 	expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-	await page.screenshot({ path: testInfo.outputPath('voucher-center-360.png'), fullPage: true });
+	await keepScreenshot(page, testInfo.outputPath('voucher-center-360.png'));
 	await browser.close();
 });
