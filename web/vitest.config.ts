@@ -13,6 +13,8 @@ export default defineConfig({
 		include: ['src/**/*.test.ts'],
 		// Dexie reads the global indexedDB once at import; tests isolate with unique database names.
 		setupFiles: ['fake-indexeddb/auto'],
+		// Files share a worker's loaded modules (importing Dexie, Svelte and the schemas per file was most of the run).
+		isolate: false,
 		server: { deps: { inline: ['svelte'] } }
 	}
 });
