@@ -1,8 +1,8 @@
 // `pnpm test`: every suite in one go — type check, unit and integration tests of each package, then the
 // Playwright end-to-end suite against a production build. Ends with one "N passed, N failed" line.
 // DATABASE_URL selects real Postgres for the server suites and e2e; without it they run on embedded PGlite.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, openSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,6 +66,26 @@ for (const [pkg, label] of suites) {
 	add(countVitest(out));
 }
 
+/**
+ * `.ci/run` also wants the server suite on embedded PGlite (KEYFIELD_TEST_PGLITE=1). It runs beside the build and the
+ * browser tests, at the lowest CPU priority, taking the cycles they leave idle (the build's single-threaded parts, a
+ * test waiting on a round trip); every step before them keeps both cores busy on its own.
+ */
+function besideAtLowPriority(label, cmd, args, env) {
+	const log = join(reports, `${label.replace(/\W+/g, '-')}.log`);
+	const output = openSync(log, 'w');
+	const started = Date.now();
+	const child = spawn('nice', ['-n', '19', cmd, ...args], { cwd: root, stdio: ['ignore', output, output], env });
+	return new Promise((resolve) => child.on('exit', (code) => resolve({ label, code, log, seconds: (Date.now() - started) / 1000 })));
+}
+let pglite = null;
+const pgliteReport = join(reports, 'sync-server-pglite.json');
+if (process.env.KEYFIELD_TEST_PGLITE === '1') {
+	const { DATABASE_URL: _postgres, ...env } = process.env;
+	const args = ['--filter', '@keyfield/sync-server', 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${pgliteReport}`];
+	pglite = besideAtLowPriority('sync-server: unit and integration on embedded PGlite', 'pnpm', args, env);
+}
+
 if (run('web: production build', 'pnpm', ['--filter', '@keyfield/web', 'build'])) {
 	const out = join(reports, 'e2e.json');
 	run('end-to-end (Playwright, Chromium)', 'pnpm', ['--filter', '@keyfield/test', 'e2e'], {
@@ -74,6 +94,15 @@ if (run('web: production build', 'pnpm', ['--filter', '@keyfield/web', 'build'])
 	});
 	add(countPlaywright(out));
 } else add({ passed: 0, failed: 1, skipped: 0 });
+
+if (pglite) {
+	const { label, code, log, seconds } = await pglite;
+	console.log(`\n━━ ${label} (ran beside the build and the browser tests)`);
+	console.log(readFileSync(log, 'utf8'));
+	console.log(`━━ ${label}: ${code === 0 ? 'ok' : 'FAILED'} in ${seconds.toFixed(1)} s`);
+	if (code !== 0) failedSteps.push(label);
+	add(countVitest(pgliteReport));
+}
 
 if (process.env.KEYFIELD_TEST_SUMMARY) writeFileSync(process.env.KEYFIELD_TEST_SUMMARY, JSON.stringify(totals));
 if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
