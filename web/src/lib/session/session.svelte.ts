@@ -149,8 +149,16 @@ export class Session {
 
 	async #adopt(info: SessionInfo): Promise<void> {
 		const db = this.#deps.db();
+		const shown = this.#currentAccountId;
 		await deleteMeta(db, 'signOutPending');
-		this.#show(await cacheSession(db, info), 'signed-in');
+		const cached = await cacheSession(db, info);
+		// A workspace picked while the server's answer was being stored (a tap right after the app opened, before
+		// /me answered) stands over the stored one, for the same user and while it is still theirs.
+		const picked = this.#currentAccountId;
+		if (picked !== shown && picked !== null && this.#user?.id === info.user.id && workspaces(info.accounts).some((a) => a.id === picked)) {
+			void setMeta(db, 'currentAccountId', picked);
+			this.#show({ ...cached, currentAccountId: picked }, 'signed-in');
+		} else this.#show(cached, 'signed-in');
 		this.#emit('signed-in');
 	}
 
