@@ -1,11 +1,4 @@
 /**
- * What changed in a set of accounts, each since its own version, per synced table, as protocol `Change`s tagged
- * with their account and the version that produced them. Each query takes many accounts at once (so a pull costs a
- * few statements per page, not a few per account) and reads at most `limit` rows per account through a LATERAL
- * `account_id = c.account_id AND version > c.since ORDER BY version LIMIT n` on an (account_id, version) index, so
- * its cost follows the changes, never the table size.
- */
-/**
  * What changed in a set of accounts, each since its own version, across every synced table, as protocol `Change`s
  * tagged with their account and the version that produced them. One statement a call, whatever the number of
  * accounts and tables: each change source (change-source.ts) reads at most `limit` rows per account through a
