@@ -8,6 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { runMarkedAsPrepared } from './prepared.ts';
 import type { Database } from './schema.ts';
 
 const DATE_OID = 1082;
@@ -33,7 +34,10 @@ export function connectPostgres(url: string, options: { max?: number } = {}): Db
 	// clients; a checked-out one (a transaction between two statements) emits on itself, with nobody listening
 	// unless we do. Its query fails with a connection error (503), and the pool discards it when it is released.
 	pool.on('error', (err) => console.error('postgres pool:', err.message));
-	pool.on('connect', (client) => client.on('error', (err) => console.error('postgres connection:', err.message)));
+	pool.on('connect', (client) => {
+		client.on('error', (err) => console.error('postgres connection:', err.message));
+		runMarkedAsPrepared(client);
+	});
 	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 	return { db, engine: 'pg', listen: (channel, listener) => listenPostgres(url, channel, listener), close: () => db.destroy() };
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { AuthUser } from '../http/env.ts';
 import type { Database } from './schema.ts';
+import { preparedMark } from './prepared.ts';
 
 type Db = Kysely<Database>;
 
@@ -48,6 +49,7 @@ export async function findSessionUser(db: Db, tokenHash: string): Promise<(AuthU
 		.select(['users.id', 'users.email', 'users.name', 'users.vendor', enrolmentRequired(sql.ref('users.id')).as('enrolmentRequired')])
 		.where('sessions.token_hash', '=', tokenHash)
 		.where('sessions.expires_at', '>', new Date())
+		.modifyEnd(preparedMark('session_user'))
 		.executeTakeFirst();
 }
 
