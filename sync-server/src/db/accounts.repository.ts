@@ -1,6 +1,5 @@
 import { sql, type Kysely } from 'kysely';
 import type { AccountsTable, Database } from './schema.ts';
-import { inUuids } from './sql-helpers.ts';
 
 type Db = Kysely<Database>;
 
@@ -45,12 +44,6 @@ export async function insertAccount(db: Db, account: { id: string; name: string;
 
 export async function accountExists(db: Db, id: string): Promise<boolean> {
 	return (await db.selectFrom('accounts').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
-}
-
-export async function accountVersions(db: Db, ids: readonly string[]): Promise<Map<string, number>> {
-	if (ids.length === 0) return new Map();
-	const rows = await db.selectFrom('accounts').select(['id', 'version']).where(inUuids('id', ids)).execute();
-	return new Map(rows.map((r) => [r.id, r.version]));
 }
 
 export async function insertMembership(

@@ -9,13 +9,6 @@ import type { Database } from './schema.ts';
 type Db = Kysely<Database>;
 const KEEP_PER_CLIENT = 4;
 
-export async function cursorVersions(db: Db, cursorId: string, clientId: string): Promise<Map<string, number> | null> {
-	const cursor = await db.selectFrom('pull_cursors').select('id').where('id', '=', cursorId).where('client_id', '=', clientId).executeTakeFirst();
-	if (!cursor) return null;
-	const rows = await db.selectFrom('pull_cursor_versions').select(['account_id', 'version']).where('cursor_id', '=', cursorId).execute();
-	return new Map(rows.map((r) => [r.account_id, r.version]));
-}
-
 /** One statement: the cursor, its versions, and the client's older cursors beyond the newest few dropped (a pull
  * pays it on every page, so round trips count). */
 export async function insertCursor(db: Db, cursorId: string, clientId: string, versions: Map<string, number>): Promise<void> {

@@ -9,8 +9,9 @@ import type { Database } from './schema.ts';
 
 type Db = Kysely<Database>;
 
-export async function scopeAccountIds(db: Db, userId: string): Promise<string[]> {
-	const rows = await db
+/** The user's scope as a query of one column, `account_id` (pull reads it inside its own first statement). */
+export function scopeQuery(db: Db, userId: string) {
+	return db
 		.selectFrom('memberships')
 		.select('account_id')
 		.where('user_id', '=', userId)
@@ -22,10 +23,12 @@ export async function scopeAccountIds(db: Db, userId: string): Promise<string[]>
 				.where('memberships.user_id', '=', userId)
 				.where('delegations.revoked_at', 'is', null)
 		)
-		.execute();
-	const ids = new Set(rows.map((r) => r.account_id));
-	ids.add(CATALOG_ACCOUNT_ID);
-	return [...ids].sort();
+		.union(db.selectNoFrom(sql<string>`${CATALOG_ACCOUNT_ID}::uuid`.as('account_id')));
+}
+
+export async function scopeAccountIds(db: Db, userId: string): Promise<string[]> {
+	const rows = await scopeQuery(db, userId).execute();
+	return rows.map((r) => r.account_id).sort();
 }
 
 export type AccountAccess = AccountReach & { partnerNames: string[] };

@@ -6,11 +6,10 @@
  */
 import { MAX_CHANGES_PER_PULL, type PullRequest, type PullResponse } from '@keyfield/shared';
 import type { Kysely } from 'kysely';
-import { accountVersions } from '../db/accounts.repository.ts';
 import { claimClient } from '../db/clients.repository.ts';
 import { withRetry } from '../db/transaction.ts';
-import { cursorVersions, insertCursor } from '../db/cursors.repository.ts';
-import { scopeAccountIds } from '../db/scope.repository.ts';
+import { insertCursor } from '../db/cursors.repository.ts';
+import { pullStart } from '../db/pull-start.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { changesPage } from './account-changes.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -26,13 +25,13 @@ export async function pull(db: Kysely<Database>, userId: string, request: PullRe
 		async (tx) => {
 			const client = await claimClient(tx, request.clientId, userId, { lock: false });
 			if (client.user_id !== userId) throw clientOwnedByOtherUser();
-			const scope = await scopeAccountIds(tx, userId);
+			const start = await pullStart(tx, userId, request.clientId, previousId);
+			const { scope, current } = start;
 			// An unknown or expired cursor (not this client's) restarts from zero: slower, never wrong.
-			const base = (previousId && (await cursorVersions(tx, previousId, request.clientId))) || new Map<string, number>();
-			const current = await accountVersions(tx, scope);
+			const base = start.base ?? new Map<string, number>();
 
 			const changed = scope
-				.map((accountId) => ({ accountId, since: base.get(accountId) ?? 0, current: current.get(accountId) ?? 0 }))
+				.map((accountId) => ({ accountId, since: base.get(accountId) ?? 0, current: current.get(accountId)! }))
 				.filter((a) => a.current > a.since);
 			const { changes, upTo, hasMore } = await changesPage(tx, changed, pageSize);
 			const next = new Map(scope.map((accountId) => [accountId, upTo.get(accountId) ?? base.get(accountId) ?? 0]));
