@@ -37,7 +37,7 @@ if (!process.env.BENCH_SKIP_BUILD) {
 	execFileSync('pnpm', ['--filter', '@keyfield/web', 'build'], { cwd: root, stdio: 'ignore' });
 }
 const shell = shellSize(join(root, 'web', 'build'));
-rows.push({ measure: 'app shell: first script + CSS (gzip)', bar: '<= 150 KB', result: `${(shell.bytes / 1024).toFixed(1)} KiB in ${shell.files} files`, pass: shell.bytes <= 150 * 1000, data: shell });
+rows.push({ measure: 'app shell: first script + CSS (gzip)', bar: '<= 150 KB', result: `${(shell.bytes / 1000).toFixed(1)} KB in ${shell.files} files`, pass: shell.bytes <= 150 * 1000, data: shell });
 
 log('starting the server (two processes on one fresh Postgres database)…');
 const server = await BenchServer.start(join(root, 'web', 'build'));
@@ -73,7 +73,9 @@ try {
 	});
 	log('first sync of 10,000 licenses in Chromium…');
 	const firstSync = await benchFirstSync(server, initial.workspace.email, LICENSES_IN_ACCOUNT, Math.min(runs, 3));
-	rows.push({ measure: '… in Chromium: sign in → pull + Dexie apply of all 10,000', bar: '<= 2.5 s', result: latency(firstSync), pass: firstSync.median <= 2500, data: firstSync });
+	rows.push({ measure: '… in Chromium: sign in → pull + Dexie apply of all 10,000 (app installed)', bar: '<= 2.5 s', result: latency(firstSync), pass: firstSync.median <= 2500, data: firstSync });
+	const racing = await benchFirstSync(server, initial.workspace.email, LICENSES_IN_ACCOUNT, Math.min(runs, 3), { duringInstall: true });
+	rows.push({ measure: '… the same, signing in while the service worker still precaches the app', bar: '(for information)', result: latency(racing), pass: null, data: racing });
 
 	log('local operations in Chromium…');
 	const local = await benchLocalOperation(server, await benchWorkspace(server, 'Bench local'), 20);
