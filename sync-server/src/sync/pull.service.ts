@@ -25,10 +25,8 @@ export async function pull(db: Kysely<Database>, userId: string, request: PullRe
 		async (tx) => {
 			const client = await claimClient(tx, request.clientId, userId, { lock: false });
 			if (client.user_id !== userId) throw clientOwnedByOtherUser();
-			const start = await pullStart(tx, userId, request.clientId, previousId);
-			const { scope, current } = start;
-			// An unknown or expired cursor (not this client's) restarts from zero: slower, never wrong.
-			const base = start.base ?? new Map<string, number>();
+			// An unknown or expired cursor (not this client's) has no versions: the pull restarts from zero, slower, never wrong.
+			const { scope, current, base } = await pullStart(tx, userId, request.clientId, previousId);
 
 			const changed = scope
 				.map((accountId) => ({ accountId, since: base.get(accountId) ?? 0, current: current.get(accountId)! }))
